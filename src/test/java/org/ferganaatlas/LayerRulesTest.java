@@ -1,0 +1,80 @@
+package org.ferganaatlas;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of the atlas, as rules that say why (see docs/ARCHITECTURE.md):
+ * model (plain records) &lt; logic (pure rules: folding, geodesy, queries) &lt; data (SQL) &lt; map (tiles,
+ * drawing) &lt; gui (JavaFX panels). Lower layers never reach up.
+ */
+class LayerRulesTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ferganaatlas");
+    }
+
+    @Test
+    void layersOnlyDependDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("model").definedBy("org.ferganaatlas.model..")
+                .layer("logic").definedBy("org.ferganaatlas.logic..")
+                .layer("data").definedBy("org.ferganaatlas.data..")
+                .layer("map").definedBy("org.ferganaatlas.map..")
+                .layer("gui").definedBy("org.ferganaatlas.gui..")
+                // Only the window composes everything; panels talk through AtlasState, not to each other.
+                .whereLayer("gui").mayNotBeAccessedByAnyLayer()
+                // Tiles are drawn from data; nothing below the map knows how things look on screen.
+                .whereLayer("map").mayOnlyBeAccessedByLayers("gui")
+                // SQL stays behind the data layer so the schema can change in one place.
+                .whereLayer("data").mayOnlyBeAccessedByLayers("map", "gui")
+                .whereLayer("logic").mayOnlyBeAccessedByLayers("data", "map", "gui")
+                .because("a layer that reaches up ties the data and the rules to one screen layout")
+                .check(main);
+    }
+
+    @Test
+    void modelLogicAndDataStayFreeOfJavaFx() {
+        noClasses().that().resideInAnyPackage("org.ferganaatlas.model..", "org.ferganaatlas.logic..", "org.ferganaatlas.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.gluonhq..")
+                .because("the database build, benchmarks and fuzzers use these layers without a screen")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheDataLayerTalksSql() {
+        noClasses().that().resideOutsideOfPackage("org.ferganaatlas.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .because("one layer owns the SQL, so a schema change is made and tested in one place")
+                .check(main);
+    }
+
+    @Test
+    void shippedCodeNeverUsesTheNetwork() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+                .because("the atlas must work on a school PC with no network, identically")
+                .check(main);
+    }
+
+    @Test
+    void databaseBuildCodeNeverShips() {
+        classes().that().resideInAPackage("org.ferganaatlas..").should()
+                .resideOutsideOfPackage("org.ferganaatlas.build..")
+                .because("code that only builds the database is compiled with the tests and does not ship")
+                .check(main);
+    }
+}
