@@ -1,13 +1,321 @@
 package org.ferganaatlas.map;
 
 import com.gluonhq.maps.tile.TileRetriever;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.ferganaatlas.data.AtlasDataException;
+import org.ferganaatlas.data.AtlasDatabase;
+import org.ferganaatlas.data.AtlasPaths;
 
-/** Offline basemap tiles for Gluon Maps, rendered from the bundled database (skeleton: no tiles yet). */
+/**
+ * Offline basemap tiles for Gluon Maps, rendered from the bundled atlas database by {@link TileRenderer}.
+ * Never touches the network.
+ *
+ * <h2>How it finds the database</h2>
+ * Gluon Maps creates this class through {@link java.util.ServiceLoader} (module-info {@code provides} and
+ * {@code META-INF/services}) with the no-arg constructor, once, when the first {@code MapView} is made. The app
+ * should call {@link #install(AtlasDatabase)} with its opened database <b>before</b> creating the MapView
+ * (one open file, one geometry cache, and the app decides what to show if the file is bad). If nothing was
+ * installed, the first tile request opens {@link AtlasPaths#bundledDatabase()} itself; if that fails, tiles are
+ * plain background and the reason is logged once. Installing again (e.g. in tests) switches all instances over
+ * and empties the memory cache.
+ *
+ * <h2>Threads and caches</h2>
+ * {@link #loadTile} returns at once; tiles render on a small pool of daemon threads (cores − 1, at least 1, at most
+ * 3; newest request first, since those are the tiles now in view). Rendered tiles are kept in memory (LRU bounded
+ * by {@value #DEFAULT_MEMORY_CACHE_MB} MB, {@code -Datlas.tileCache.mb=N}) and on disk under
+ * {@code <AtlasPaths.cacheDir()>/tiles/<content_sha256>-<style>-r<renderer version>/z/x/y.png}
+ * ({@code -Datlas.tileCache.disk=false} turns that off). Failing to read or write the disk cache never breaks
+ * rendering. Tiles outside the atlas region are one shared plain image.
+ */
 public final class AtlasTileRetriever implements TileRetriever {
+    private static final Logger LOG = Logger.getLogger(AtlasTileRetriever.class.getName());
+    static final int DEFAULT_MEMORY_CACHE_MB = 32;
+    private static final long TILE_BYTES = 4L * TileRenderer.SIZE * TileRenderer.SIZE;
+
+    /** The shared state: database, renderer, caches. Replaced as a whole by {@link #install}. */
+    private static volatile Backend backend;
+    private static final Object LOCK = new Object();
+    private static final ExecutorService EXECUTOR = newExecutor();
+    /** Writes PNGs to the disk cache after the tile has been handed to the map (never delays a tile). */
+    private static final ExecutorService DISK_WRITER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "atlas-tile-cache-writer");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
+    /** Used by Gluon Maps through ServiceLoader. */
+    public AtlasTileRetriever() {
+    }
+
+    /**
+     * Makes every retriever draw from {@code db} with the default style. Call before the first MapView is shown.
+     * The caller keeps ownership of {@code db} (closing it is the caller's job).
+     */
+    public static void install(AtlasDatabase db) {
+        install(db, BasemapStyle.ATLAS);
+    }
+
+    /** As {@link #install(AtlasDatabase)} with a presentation style. */
+    public static void install(AtlasDatabase db, BasemapStyle style) {
+        synchronized (LOCK) {
+            backend = new Backend(db, style, false);
+        }
+    }
+
+    /** The renderer in use (null until installed or first used). For benchmarks and tests. */
+    public static TileRenderer renderer() {
+        Backend b = backend;
+        return b == null ? null : b.renderer;
+    }
+
     @Override
     public CompletableFuture<Image> loadTile(int zoom, long i, long j) {
-        return CompletableFuture.completedFuture(null);
+        Backend b = backend;
+        if (b != null) {
+            Image cached = b.memory.get(key(zoom, i, j));
+            if (cached != null) {
+                return CompletableFuture.completedFuture(cached);
+            }
+            if (!TileRenderer.touchesRegion(zoom, i, j)) {
+                return CompletableFuture.completedFuture(b.background());
+            }
+        }
+        return b != null ? b.request(zoom, i, j)
+                : CompletableFuture.supplyAsync(() -> backendOrOpen().fetch(zoom, i, j), EXECUTOR);
+    }
+
+    private static Backend backendOrOpen() {
+        Backend b = backend;
+        if (b != null) {
+            return b;
+        }
+        synchronized (LOCK) {
+            if (backend == null) {
+                AtlasDatabase db = null;
+                try {
+                    db = AtlasDatabase.open(AtlasPaths.bundledDatabase());
+                } catch (AtlasDataException e) {
+                    LOG.log(Level.WARNING, "No basemap: " + e.getMessage(), e);
+                }
+                backend = new Backend(db, BasemapStyle.ATLAS, true);
+            }
+            return backend;
+        }
+    }
+
+    static long key(int zoom, long x, long y) {
+        return ((long) zoom << 58) ^ (x << 29) ^ y;
+    }
+
+    private static ExecutorService newExecutor() {
+        int threads = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+        AtomicInteger n = new AtomicInteger();
+        // LIFO queue: when the user pans or zooms fast, the newest requests are the tiles in view.
+        LinkedBlockingDeque<Runnable> lifo = new LinkedBlockingDeque<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean offer(Runnable r) {
+                return offerFirst(r);
+            }
+        };
+        ThreadPoolExecutor ex = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, lifo, r -> {
+            Thread t = new Thread(r, "atlas-tiles-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+        ex.allowCoreThreadTimeOut(true);
+        return ex;
+    }
+
+    /** Turns a rendered tile into a JavaFX image (no javafx.swing: the int pixels are copied as premultiplied ARGB). */
+    public static WritableImage toFxImage(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        WritableImage out = new WritableImage(w, h);
+        if (img.getType() == BufferedImage.TYPE_INT_ARGB_PRE) {
+            out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), TileRenderer.pixels(img), 0, w);
+        } else {
+            int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+            out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        }
+        return out;
+    }
+
+    /** Database, renderer and caches that belong together. */
+    private static final class Backend {
+        final AtlasDatabase db;
+        final TileRenderer renderer;
+        final BasemapStyle style;
+        final boolean ownsDb;
+        final ImageCache memory;
+        final Path diskDir;
+        final Map<Long, CompletableFuture<Image>> inFlight = new ConcurrentHashMap<>();
+        private volatile Image background;
+        private volatile boolean diskBroken;
+
+        Backend(AtlasDatabase db, BasemapStyle style, boolean ownsDb) {
+            this.db = db;
+            this.style = style;
+            this.ownsDb = ownsDb;
+            this.renderer = db == null ? null : new TileRenderer(db, style);
+            long mb = Long.getLong("atlas.tileCache.mb", DEFAULT_MEMORY_CACHE_MB);
+            this.memory = new ImageCache(Math.max(1, mb) * 1024 * 1024);
+            boolean disk = !"false".equalsIgnoreCase(System.getProperty("atlas.tileCache.disk", "true"));
+            Path dir = null;
+            if (disk && db != null) {
+                try {
+                    dir = AtlasPaths.cacheDir().resolve("tiles")
+                            .resolve(db.contentId() + "-" + style.id() + "-r" + TileRenderer.VERSION);
+                } catch (RuntimeException e) {
+                    dir = null;
+                }
+            }
+            this.diskDir = dir;
+        }
+
+        Image background() {
+            Image b = background;
+            if (b == null) {
+                b = toFxImage(TileRenderer.backgroundTile(style));
+                background = b;
+            }
+            return b;
+        }
+
+        CompletableFuture<Image> request(int zoom, long x, long y) {
+            long k = key(zoom, x, y);
+            CompletableFuture<Image> running = inFlight.get(k);
+            if (running != null) {
+                return running;
+            }
+            CompletableFuture<Image> f = new CompletableFuture<>();
+            CompletableFuture<Image> prior = inFlight.putIfAbsent(k, f);
+            if (prior != null) {
+                return prior;
+            }
+            EXECUTOR.execute(() -> {
+                try {
+                    f.complete(fetch(zoom, x, y));
+                } catch (Throwable t) {
+                    LOG.log(Level.WARNING, "Tile " + zoom + "/" + x + "/" + y + " failed", t);
+                    f.completeExceptionally(t);
+                } finally {
+                    inFlight.remove(k);
+                }
+            });
+            return f;
+        }
+
+        /** Memory cache, disk cache, else render (on the calling background thread). */
+        Image fetch(int zoom, long x, long y) {
+            long k = key(zoom, x, y);
+            Image cached = memory.get(k);
+            if (cached != null) {
+                return cached;
+            }
+            if (renderer == null || !TileRenderer.touchesRegion(zoom, x, y)) {
+                return background();
+            }
+            Image img = readDisk(zoom, x, y);
+            if (img == null) {
+                BufferedImage rendered = renderer.render(zoom, x, y);
+                img = toFxImage(rendered);
+                if (diskDir != null && !diskBroken) {
+                    DISK_WRITER.execute(() -> writeDisk(zoom, x, y, rendered));
+                }
+            }
+            memory.put(k, img);
+            return img;
+        }
+
+        private Path diskFile(int zoom, long x, long y) {
+            return diskDir.resolve(Integer.toString(zoom)).resolve(Long.toString(x)).resolve(y + ".png");
+        }
+
+        private Image readDisk(int zoom, long x, long y) {
+            if (diskDir == null || diskBroken) {
+                return null;
+            }
+            try {
+                Path f = diskFile(zoom, x, y);
+                if (!Files.isRegularFile(f)) {
+                    return null;
+                }
+                BufferedImage img = ImageIO.read(f.toFile());
+                if (img == null || img.getWidth() != TileRenderer.SIZE || img.getHeight() != TileRenderer.SIZE) {
+                    return null;
+                }
+                return toFxImage(img);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private void writeDisk(int zoom, long x, long y, BufferedImage img) {
+            if (diskDir == null || diskBroken) {
+                return;
+            }
+            try {
+                Path f = diskFile(zoom, x, y);
+                Files.createDirectories(f.getParent());
+                Path tmp = Files.createTempFile(f.getParent(), "tile", ".tmp");
+                try {
+                    if (!ImageIO.write(img, "png", tmp.toFile())) {
+                        throw new IOException("no PNG writer");
+                    }
+                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException | RuntimeException e) {
+                diskBroken = true; // read-only home, full disk ...: stop trying, keep rendering
+                LOG.log(Level.INFO, "Tile disk cache disabled: " + e);
+            }
+        }
+    }
+
+    /** LRU of rendered tiles bounded by bytes. */
+    private static final class ImageCache {
+        private final long maxTiles;
+        private final LinkedHashMap<Long, Image> map = new LinkedHashMap<>(256, 0.75f, true);
+
+        ImageCache(long maxBytes) {
+            this.maxTiles = Math.max(8, maxBytes / TILE_BYTES);
+        }
+
+        synchronized Image get(long k) {
+            return map.get(k);
+        }
+
+        synchronized void put(long k, Image img) {
+            map.put(k, img);
+            var it = map.entrySet().iterator();
+            while (map.size() > maxTiles && it.hasNext()) {
+                it.next();
+                it.remove();
+            }
+        }
     }
 }

@@ -1,0 +1,546 @@
+package org.ferganaatlas.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.ferganaatlas.model.Fact;
+import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.Name;
+import org.ferganaatlas.model.Source;
+import org.ferganaatlas.model.SourceIds;
+import org.ferganaatlas.model.StatusPeriod;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The bundled atlas database, read-only. This class owns all the read SQL of that file; the schema is
+ * {@code src/build/resources/org/ferganaatlas/build/schema.sql} (version {@link AtlasSchema#SCHEMA_VERSION}).
+ *
+ * <p><b>Threads.</b> Every method may be called from any thread (tiles render on background threads).
+ * Each call borrows a connection from a small pool (read-only SQLite connections are cheap; at most
+ * {@value #MAX_IDLE_CONNECTIONS} are kept idle) and returns it afterwards. Returned objects are immutable
+ * records; {@link Geometry} objects come from a shared cache and must not be modified.
+ *
+ * <p><b>Errors.</b> {@link #open} checks the file and throws {@link AtlasDataException} with a message for the
+ * user. Later reads that fail (file damaged or removed while running) throw the unchecked {@link AtlasReadException}.
+ *
+ * <p>Coordinates: see {@link org.ferganaatlas.model.GeoConventions}; geometries are JTS with x = lon, y = lat, SRID 4326.
+ */
+public final class AtlasDatabase implements AutoCloseable {
+    static final int MAX_IDLE_CONNECTIONS = 4;
+    /** Geometry cache budget in coordinates (a JTS coordinate costs about 40 bytes: ~40 MB). */
+    static final long GEOMETRY_CACHE_COORDINATES = 1_000_000;
+
+    /** Tables {@link #open} insists on: everything this class reads. */
+    static final List<String> CORE_TABLES =
+            List.of("metadata", "source", "feature", "geometry", "feature_rtree", "name", "fact", "status");
+
+    private static final String FEATURE_COLUMNS =
+            "f.id, f.key, f.kind, f.name_en, f.country, f.countries, f.rank, f.min_zoom, f.lat, f.lon, "
+                    + "f.accuracy_m, f.confidence, f.derivation, f.source_ids, f.props";
+
+    private final Path file;
+    private final String url;
+    private final Map<String, String> metadata;
+    private final ArrayDeque<PooledConnection> idle = new ArrayDeque<>();
+    private final List<PooledConnection> all = new ArrayList<>();
+    private final GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), 4326);
+    private final GeometryCache geometryCache = new GeometryCache(GEOMETRY_CACHE_COORDINATES);
+    private volatile boolean closed;
+
+    private AtlasDatabase(Path file, String url, Map<String, String> metadata) {
+        this.file = file;
+        this.url = url;
+        this.metadata = metadata;
+    }
+
+    /** Opens the bundled database found by {@link AtlasPaths#bundledDatabase()}. */
+    public static AtlasDatabase openBundled() throws AtlasDataException {
+        return open(AtlasPaths.bundledDatabase());
+    }
+
+    /**
+     * Opens an atlas database read-only ({@code mode=ro&immutable=1}) after checking that it is a complete
+     * SQLite file of schema version {@link AtlasSchema#SCHEMA_VERSION} with the core tables.
+     *
+     * @throws AtlasDataException with a message for the user if the file is missing, unreadable, truncated,
+     *                            not an atlas database, or of another schema version
+     */
+    public static AtlasDatabase open(Path file) throws AtlasDataException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            throw new AtlasDataException("The atlas database was not found.", abs, null);
+        }
+        if (!Files.isRegularFile(abs) || !Files.isReadable(abs)) {
+            throw new AtlasDataException("The atlas database cannot be read (it is not a readable file).", abs, null);
+        }
+        checkHeader(abs);
+        String url = "jdbc:sqlite:" + abs.toUri() + "?mode=ro&immutable=1";
+        AtlasDatabase db = new AtlasDatabase(abs, url, Map.of());
+        try {
+            Map<String, String> meta;
+            PooledConnection c = db.borrowForOpen();
+            try {
+                Set<String> tables = new LinkedHashSet<>();
+                try (ResultSet rs = c.connection.createStatement().executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                List<String> missing = new ArrayList<>();
+                for (String t : CORE_TABLES) {
+                    if (!tables.contains(t)) {
+                        missing.add(t);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    throw new AtlasDataException("The file is not a complete atlas database (missing tables: "
+                            + String.join(", ", missing) + ").", abs, null);
+                }
+                meta = new TreeMap<>();
+                try (ResultSet rs = c.connection.createStatement().executeQuery("SELECT key, value FROM metadata")) {
+                    while (rs.next()) {
+                        meta.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                String version = meta.get("schema_version");
+                if (version == null) {
+                    throw new AtlasDataException("The atlas database does not say which version it is.", abs, null);
+                }
+                if (!version.strip().equals(Integer.toString(AtlasSchema.SCHEMA_VERSION))) {
+                    throw new AtlasDataException("The atlas database has version " + version.strip()
+                            + ", but this program needs version " + AtlasSchema.SCHEMA_VERSION
+                            + " (the data and the program come from different releases).", abs, null);
+                }
+                // Touch the tables the map needs so that a damaged file fails now, not while drawing.
+                try (ResultSet rs = c.connection.createStatement().executeQuery(
+                        "SELECT (SELECT count(*) FROM feature WHERE kind = 'country'), (SELECT count(*) FROM feature_rtree)")) {
+                    rs.next();
+                }
+            } finally {
+                db.release(c);
+            }
+            AtlasDatabase opened = new AtlasDatabase(abs, url, Collections.unmodifiableMap(meta));
+            opened.adoptPoolOf(db);
+            return opened;
+        } catch (SQLException e) {
+            db.close();
+            throw new AtlasDataException("The atlas database is damaged or is not an atlas database ("
+                    + e.getMessage() + ").", abs, e);
+        } catch (AtlasDataException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the 100-byte SQLite header: magic string, page size and the in-header page count, which
+     * reveals a truncated copy (e.g. an interrupted download or install) before SQLite gets to it.
+     */
+    private static void checkHeader(Path file) throws AtlasDataException {
+        byte[] h = new byte[100];
+        long length;
+        try (InputStream in = Files.newInputStream(file)) {
+            length = Files.size(file);
+            int n = in.readNBytes(h, 0, 100);
+            if (n < 100) {
+                throw new AtlasDataException("The atlas database is empty or cut short (" + length + " bytes).", file, null);
+            }
+        } catch (IOException e) {
+            throw new AtlasDataException("The atlas database cannot be read (" + e.getMessage() + ").", file, e);
+        }
+        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < magic.length; i++) {
+            if (h[i] != magic[i]) {
+                throw new AtlasDataException("The file is not an atlas database (it is not an SQLite file).", file, null);
+            }
+        }
+        int pageSize = ((h[16] & 0xff) << 8) | (h[17] & 0xff);
+        if (pageSize == 1) {
+            pageSize = 65536;
+        }
+        long pages = readInt(h, 28);
+        boolean pageCountValid = pages > 0 && readInt(h, 24) == readInt(h, 92);
+        if (pageCountValid && length < pages * pageSize) {
+            throw new AtlasDataException("The atlas database is incomplete: the file has " + length
+                    + " bytes but should have " + pages * pageSize + ".", file, null);
+        }
+        if (length % pageSize != 0) {
+            throw new AtlasDataException("The atlas database is damaged (its size is not a whole number of pages).", file, null);
+        }
+    }
+
+    private static long readInt(byte[] b, int off) {
+        return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xffL) << 16) | ((b[off + 2] & 0xffL) << 8) | (b[off + 3] & 0xffL);
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Every {@code metadata} row (schema_version, region_bbox, lod_bands, inputs, attribution, content_sha256 ...). */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** The feature with this key. */
+    public Optional<Feature> feature(String key) {
+        List<Feature> list = query("SELECT " + FEATURE_COLUMNS + " FROM feature f WHERE f.key = ?",
+                List.of(key), AtlasDatabase::readFeature);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /** The feature with this database id. */
+    public Optional<Feature> feature(long id) {
+        List<Feature> list = query("SELECT " + FEATURE_COLUMNS + " FROM feature f WHERE f.id = ?",
+                List.of(id), AtlasDatabase::readFeature);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /** All features of a kind, most important first (rank, then key). */
+    public List<Feature> features(String kind) {
+        return query("SELECT " + FEATURE_COLUMNS + " FROM feature f WHERE f.kind = ? ORDER BY f.rank, f.key",
+                List.of(kind), AtlasDatabase::readFeature);
+    }
+
+    /**
+     * Features whose bounding box intersects the given box (degrees; R*Tree lookup), restricted to the
+     * given kinds (null or empty = all kinds), most important first (rank, then id).
+     */
+    public List<Feature> featuresIn(double west, double south, double east, double north, Set<String> kinds) {
+        List<Object> args = new ArrayList<>(List.of(west, east, south, north));
+        StringBuilder sql = new StringBuilder("SELECT " + FEATURE_COLUMNS
+                + " FROM feature_rtree r JOIN feature f ON f.id = r.id"
+                + " WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?");
+        if (kinds != null && !kinds.isEmpty()) {
+            StringJoiner in = new StringJoiner(",", " AND f.kind IN (", ")");
+            for (String k : new java.util.TreeSet<>(kinds)) {
+                in.add("?");
+                args.add(k);
+            }
+            sql.append(in);
+        }
+        sql.append(" ORDER BY f.rank, f.id");
+        return query(sql.toString(), args, AtlasDatabase::readFeature);
+    }
+
+    /**
+     * The geometry of a feature at a level of detail (0 = coarsest, see {@link AtlasSchema#lodForZoom}): the
+     * stored one with the highest lod not above {@code lod}, else the coarsest stored one; empty if the feature
+     * has no geometry. Cached; do not modify the returned geometry.
+     */
+    public Optional<Geometry> geometry(long featureId, int lod) {
+        long cacheKey = featureId * 16 + Math.max(0, Math.min(15, lod));
+        Geometry cached = geometryCache.get(cacheKey);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<byte[]> blobs = query(
+                "SELECT wkb FROM geometry WHERE feature_id = ?"
+                        + " ORDER BY CASE WHEN lod <= ? THEN 0 ELSE 1 END, CASE WHEN lod <= ? THEN -lod ELSE lod END LIMIT 1",
+                List.of(featureId, lod, lod), rs -> rs.getBytes(1));
+        if (blobs.isEmpty()) {
+            return Optional.empty();
+        }
+        Geometry g;
+        try {
+            g = new WKBReader(geometryFactory).read(blobs.get(0));
+        } catch (ParseException e) {
+            throw new AtlasReadException("The atlas database holds a damaged geometry (feature " + featureId
+                    + ") in " + file + ". Please reinstall Fergana Border Atlas.", e);
+        }
+        g.setSRID(4326);
+        geometryCache.put(cacheKey, g);
+        return Optional.of(g);
+    }
+
+    /** Names of a feature (or treaty/event key), by language then primary first then name. */
+    public List<Name> names(String key) {
+        return query("SELECT lang, name, is_primary, source_ids FROM name WHERE feature_key = ?"
+                        + " ORDER BY CASE lang WHEN 'en' THEN 0 WHEN 'ru' THEN 1 WHEN 'ky' THEN 2 WHEN 'tg' THEN 3"
+                        + " WHEN 'uz' THEN 4 ELSE 5 END, lang, is_primary DESC, name",
+                List.of(key),
+                rs -> new Name(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, SourceIds.split(rs.getString(4))));
+    }
+
+    /** Facts about a feature, by attribute then date. */
+    public List<Fact> facts(String key) {
+        return query("SELECT attribute, value, value_max, unit, as_of, confidence, source_ids, note FROM fact"
+                        + " WHERE feature_key = ? ORDER BY attribute, as_of, rowid",
+                List.of(key),
+                rs -> new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), SourceIds.split(rs.getString(7)), rs.getString(8)));
+    }
+
+    /** Status periods of a feature, by attribute then start date (open start first). */
+    public List<StatusPeriod> status(String key) {
+        return query("SELECT attribute, value, from_date, to_date, confidence, source_ids, note FROM status"
+                        + " WHERE feature_key = ? ORDER BY attribute, from_date IS NOT NULL, from_date, rowid",
+                List.of(key),
+                rs -> new StatusPeriod(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), SourceIds.split(rs.getString(6)), rs.getString(7)));
+    }
+
+    /** The sources with these ids, in the order asked (duplicates and unknown ids dropped). */
+    public List<Source> sources(Collection<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<String, Source> found = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += 500) {
+            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
+            StringJoiner in = new StringJoiner(",", "(", ")");
+            chunk.forEach(x -> in.add("?"));
+            for (Source s : query("SELECT id, title, publisher, published, url, licence FROM source WHERE id IN " + in,
+                    new ArrayList<>(chunk),
+                    rs -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)))) {
+                found.put(s.id(), s);
+            }
+        }
+        List<Source> out = new ArrayList<>();
+        for (String id : wanted) {
+            Source s = found.get(id);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The data attribution to show on the map at all times: the {@code attribution} metadata row, or a
+     * generic line naming the usual sources if the build did not write one.
+     */
+    public String attribution() {
+        String a = metadata.get("attribution");
+        if (a != null && !a.isBlank()) {
+            return a.strip();
+        }
+        return "Map data © OpenStreetMap contributors (ODbL), GeoNames (CC BY 4.0) and others";
+    }
+
+    /** A database content id for cache keys: {@code content_sha256}, or the file's size and time if absent. */
+    public String contentId() {
+        String sha = metadata.get("content_sha256");
+        if (sha != null && sha.matches("[0-9a-fA-F]{16,128}")) {
+            return sha.toLowerCase(java.util.Locale.ROOT);
+        }
+        try {
+            return "f" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<PooledConnection> toClose;
+        synchronized (this) {
+            toClose = new ArrayList<>(all);
+            all.clear();
+            idle.clear();
+        }
+        for (PooledConnection c : toClose) {
+            c.closeQuietly();
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<?> args, RowReader<T> reader) {
+        if (closed) {
+            throw new IllegalStateException("The atlas database " + file + " is closed");
+        }
+        PooledConnection c = null;
+        boolean broken = false;
+        try {
+            c = borrow();
+            PreparedStatement ps = c.statement(sql);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            broken = true;
+            throw new AtlasReadException("Reading the atlas database " + file + " failed (" + e.getMessage()
+                    + "). The file may be damaged; please reinstall Fergana Border Atlas.", e);
+        } finally {
+            if (c != null) {
+                if (broken) {
+                    discard(c);
+                } else {
+                    release(c);
+                }
+            }
+        }
+    }
+
+    private PooledConnection borrowForOpen() throws SQLException {
+        return borrow();
+    }
+
+    private PooledConnection borrow() throws SQLException {
+        synchronized (this) {
+            PooledConnection c = idle.pollLast();
+            if (c != null) {
+                return c;
+            }
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        PooledConnection c = new PooledConnection(config.createConnection(url));
+        synchronized (this) {
+            if (closed) {
+                c.closeQuietly();
+                throw new SQLException("database closed");
+            }
+            all.add(c);
+        }
+        return c;
+    }
+
+    private void release(PooledConnection c) {
+        synchronized (this) {
+            if (!closed && idle.size() < MAX_IDLE_CONNECTIONS) {
+                idle.addLast(c);
+                return;
+            }
+            all.remove(c);
+        }
+        c.closeQuietly();
+    }
+
+    private void discard(PooledConnection c) {
+        synchronized (this) {
+            all.remove(c);
+        }
+        c.closeQuietly();
+    }
+
+    /** Takes over the connections opened while checking the file (saves reopening one). */
+    private void adoptPoolOf(AtlasDatabase probe) {
+        synchronized (probe) {
+            synchronized (this) {
+                all.addAll(probe.all);
+                idle.addAll(probe.idle);
+                probe.all.clear();
+                probe.idle.clear();
+            }
+        }
+    }
+
+    private static Feature readFeature(ResultSet rs) throws SQLException {
+        return new Feature(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getInt(7), rs.getInt(8), doubleOrNull(rs, 9), doubleOrNull(rs, 10),
+                doubleOrNull(rs, 11), rs.getString(12), rs.getString(13), SourceIds.split(rs.getString(14)),
+                rs.getString(15));
+    }
+
+    private static Double doubleOrNull(ResultSet rs, int col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** One connection with its prepared statements (used by one thread at a time). */
+    private static final class PooledConnection {
+        final Connection connection;
+        final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        PooledConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement statement(String sql) throws SQLException {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                if (statements.size() > 64) {
+                    for (PreparedStatement old : statements.values()) {
+                        old.close();
+                    }
+                    statements.clear();
+                }
+                ps = connection.prepareStatement(sql);
+                statements.put(sql, ps);
+            }
+            return ps;
+        }
+
+        void closeQuietly() {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a read-only connection cannot lose anything
+            }
+        }
+    }
+
+    /** LRU cache of decoded geometries bounded by their total coordinate count. */
+    private static final class GeometryCache {
+        private final long budget;
+        private long used;
+        private final LinkedHashMap<Long, Geometry> map = new LinkedHashMap<>(256, 0.75f, true);
+
+        GeometryCache(long budget) {
+            this.budget = budget;
+        }
+
+        synchronized Geometry get(long key) {
+            return map.get(key);
+        }
+
+        synchronized void put(long key, Geometry g) {
+            Geometry old = map.put(key, g);
+            if (old != null) {
+                used -= old.getNumPoints();
+            }
+            used += g.getNumPoints();
+            var it = map.entrySet().iterator();
+            while (used > budget && map.size() > 1 && it.hasNext()) {
+                var e = it.next();
+                if (e.getKey() == key) {
+                    continue;
+                }
+                used -= e.getValue().getNumPoints();
+                it.remove();
+            }
+        }
+    }
+}
