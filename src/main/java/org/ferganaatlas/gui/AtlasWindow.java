@@ -1,0 +1,139 @@
+package org.ferganaatlas.gui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.ferganaatlas.data.AtlasDatabase;
+import org.ferganaatlas.map.AtlasTileRetriever;
+
+/**
+ * Builds the atlas window around an open database: tool bar (top), layers and legend (left), the map
+ * (centre, with its scale bar), details (right), coordinates and attribution (bottom). The panels share
+ * one {@link AtlasState} and know nothing of each other.
+ */
+public final class AtlasWindow {
+    /** Style sheet of the whole window. */
+    public static final String STYLESHEET = AtlasWindow.class.getResource("atlas.css").toExternalForm();
+
+    private final AtlasState state;
+    private final MapData data;
+    private final MapPane mapPane;
+    private final DetailsPanel details;
+    private final BorderPane root = new BorderPane();
+
+    public AtlasWindow(AtlasDatabase db, AtlasState state) {
+        this.state = state;
+        // One open database for overlays and basemap: the tile retriever Gluon creates draws from it.
+        AtlasTileRetriever.install(db);
+        this.data = new MapData(db);
+        this.mapPane = new MapPane(state, data);
+        this.details = new DetailsPanel(state, data);
+        root.getStyleClass().add("atlas-root");
+        root.setTop(toolBar());
+        root.setLeft(new LayersPanel(state));
+        StatusBar.ScaleBar scale = new StatusBar.ScaleBar(state);
+        StackPane mapStack = new StackPane(mapPane, scale);
+        StackPane.setAlignment(scale, Pos.BOTTOM_LEFT);
+        mapStack.getStyleClass().add("map-stack");
+        mapStack.setMinSize(0, 0);
+        root.setCenter(mapStack);
+        // Details take room only when there is something to show; until then a hint floats over the map.
+        Label hint = new Label(Messages.get("map.hint"));
+        hint.getStyleClass().add("map-hint");
+        hint.setMouseTransparent(true);
+        StackPane.setAlignment(hint, Pos.TOP_CENTER);
+        mapStack.getChildren().add(hint);
+        Runnable showDetails = () -> {
+            boolean any = state.selectedKeyProperty().get() != null;
+            root.setRight(any ? details : null);
+            hint.setVisible(!any);
+        };
+        state.selectedKeyProperty().addListener(o -> showDetails.run());
+        showDetails.run();
+        root.setBottom(new StatusBar(state, db.attribution()));
+        state.presentationProperty().addListener((o, a, on) -> {
+            if (on) {
+                root.getStyleClass().add("presentation");
+            } else {
+                root.getStyleClass().remove("presentation");
+            }
+        });
+    }
+
+    private Node toolBar() {
+        Label title = new Label(Messages.get("app.title"));
+        title.getStyleClass().add("app-title");
+        Label subtitle = new Label(Messages.get("app.subtitle"));
+        subtitle.getStyleClass().add("app-subtitle");
+        VBox titles = new VBox(title, subtitle);
+        titles.getStyleClass().add("titles");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button home = button("home-button", "toolbar.home", "toolbar.home.tip");
+        home.setOnAction(e -> state.requestHome());
+        Button in = button("zoom-in", "toolbar.zoomIn", "toolbar.zoomIn.tip");
+        in.setOnAction(e -> mapPane.zoomStep(+1));
+        Button out = button("zoom-out", "toolbar.zoomOut", "toolbar.zoomOut.tip");
+        out.setOnAction(e -> mapPane.zoomStep(-1));
+        ToggleButton presentation = new ToggleButton(Messages.get("toolbar.presentation"));
+        presentation.setId("presentation-toggle");
+        presentation.setTooltip(new Tooltip(Messages.get("toolbar.presentation.tip")));
+        presentation.selectedProperty().bindBidirectional(state.presentationProperty());
+        HBox bar = new HBox(titles, spacer, home, in, out, presentation);
+        bar.getStyleClass().add("tool-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Button button(String id, String textKey, String tipKey) {
+        Button b = new Button(Messages.get(textKey));
+        b.setId(id);
+        b.setTooltip(new Tooltip(Messages.get(tipKey)));
+        return b;
+    }
+
+    /** The window's content. */
+    public Parent root() {
+        return root;
+    }
+
+    public MapPane mapPane() {
+        return mapPane;
+    }
+
+    public AtlasState state() {
+        return state;
+    }
+
+    DetailsPanel details() {
+        return details;
+    }
+
+    /** A scene with the style sheet and the map keys (arrows, + and -, Home, Esc) wherever focus is, except in text fields. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(STYLESHEET);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) {
+                return;
+            }
+            if (mapPane.handleKey(e)) {
+                e.consume();
+            }
+        });
+        return scene;
+    }
+}

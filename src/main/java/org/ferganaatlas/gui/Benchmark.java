@@ -1,0 +1,180 @@
+package org.ferganaatlas.gui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+
+/**
+ * Measurements, not tests: time from process start to a fully painted map (every visible basemap tile has
+ * its image, the overlays are laid out), then (with {@code --benchmark}) 10 s of scripted panning and
+ * zooming across the valley, recording the FX-thread work of every pulse (CSS + layout + our overlay
+ * rebuilds, from the pre- to the post-layout pulse listener) and the frame intervals; finally peak RSS
+ * (VmHWM). Results are printed as {@code atlas-bench key=value} lines. Run with
+ * {@code -Djavafx.pulseLogger=true} as well to get the toolkit's own per-pulse totals including rendering.
+ */
+final class Benchmark {
+    private Benchmark() {}
+
+    static void watchPaint(AtlasWindow window, boolean thenRun) {
+        Scene scene = window.mapPane().getScene();
+        Instant start = Instant.ofEpochMilli(AtlasApp.startMillis());
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (isPainted(window.mapPane().mapView())) {
+                scene.removePostLayoutPulseListener(check[0]);
+                // the next pulse renders what this one laid out
+                Platform.runLater(() -> {
+                    long ms = Duration.between(start, Instant.now()).toMillis();
+                    System.out.println("atlas-bench painted_ms=" + ms);
+                    if (thenRun) {
+                        new PanZoomScript(window).start();
+                    }
+                });
+            } else {
+                if (Boolean.getBoolean("atlas.debugPaint")) {
+                    int[] c = new int[2];
+                    walk((Parent) ((Parent) window.mapPane().mapView()).getChildrenUnmodifiable().get(0), c);
+                    System.out.println("paint " + Duration.between(start, Instant.now()).toMillis() + " ms: loaded " + c[0] + " pending " + c[1]);
+                }
+                Platform.requestNextPulse();
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+        Platform.requestNextPulse();
+    }
+
+    /** Every visible tile image in the map's base layer is loaded (and there is at least one). */
+    static boolean isPainted(Node map) {
+        Parent base = (Parent) ((Parent) map).getChildrenUnmodifiable().get(0);
+        int[] counts = new int[2];
+        walk(base, counts);
+        return counts[0] > 0 && counts[1] == 0;
+    }
+
+    private static void walk(Node n, int[] counts) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof ImageView iv) {
+            Image img = iv.getImage();
+            if (img != null && !img.isError() && img.getProgress() >= 1) {
+                counts[0]++;
+            } else {
+                counts[1]++;
+            }
+        } else if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                walk(c, counts);
+            }
+        }
+    }
+
+    /** 10 s of pans and zooms across the valley, then a report and exit. */
+    private static final class PanZoomScript extends AnimationTimer {
+        private final AtlasWindow window;
+        private final MapPane map;
+        private final List<Long> layoutNanos = new ArrayList<>();
+        private final List<Long> frameNanos = new ArrayList<>();
+        private long t0 = -1, last = -1, pulseStart;
+        private final Runnable pre = () -> pulseStart = System.nanoTime();
+        private final Runnable post = () -> layoutNanos.add(System.nanoTime() - pulseStart);
+
+        PanZoomScript(AtlasWindow window) {
+            this.window = window;
+            this.map = window.mapPane();
+        }
+
+        @Override
+        public void start() {
+            map.getScene().addPreLayoutPulseListener(pre);
+            map.getScene().addPostLayoutPulseListener(post);
+            super.start();
+        }
+
+        @Override
+        public void handle(long now) {
+            if (t0 < 0) {
+                t0 = now;
+            }
+            if (last > 0) {
+                frameNanos.add(now - last);
+            }
+            last = now;
+            double t = (now - t0) / 1e9;
+            if (t > 10) {
+                stop();
+                report();
+                return;
+            }
+            // 0-4 s: pan west to east and back at the home zoom; 4-7 s: zoom 8 -> 12 over Batken/Isfara
+            // while panning; 7-10 s: zoom back out to 7 while panning north.
+            if (t < 4) {
+                double phase = t < 2 ? t / 2 : (4 - t) / 2;
+                map.show(40.7, 70.2 + phase * 3.2, 8);
+            } else if (t < 7) {
+                double u = (t - 4) / 3;
+                map.show(40.1 + 0.4 * u, 70.6 + 0.6 * u, 8 + 4 * u);
+            } else {
+                double u = (t - 7) / 3;
+                map.show(40.5 + 0.8 * u, 71.2, 12 - 5 * u);
+            }
+        }
+
+        private void report() {
+            map.getScene().removePreLayoutPulseListener(pre);
+            map.getScene().removePostLayoutPulseListener(post);
+            System.out.println("atlas-bench pulses=" + layoutNanos.size());
+            System.out.println("atlas-bench layout_max_ms=" + ms(max(layoutNanos)));
+            System.out.println("atlas-bench layout_p95_ms=" + ms(pct(layoutNanos, 0.95)));
+            System.out.println("atlas-bench frame_max_ms=" + ms(max(frameNanos)));
+            System.out.println("atlas-bench frame_p95_ms=" + ms(pct(frameNanos, 0.95)));
+            System.out.println("atlas-bench frames=" + frameNanos.size());
+            System.out.println("atlas-bench peak_rss_mb=" + peakRssMb());
+            Platform.exit();
+        }
+
+        private static long max(List<Long> v) {
+            return v.isEmpty() ? 0 : Collections.max(v);
+        }
+
+        private static long pct(List<Long> v, double p) {
+            if (v.isEmpty()) {
+                return 0;
+            }
+            List<Long> s = new ArrayList<>(v);
+            Collections.sort(s);
+            return s.get(Math.min(s.size() - 1, (int) Math.floor(p * s.size())));
+        }
+
+        private static String ms(long nanos) {
+            return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+        }
+    }
+
+    /** Peak resident set size of this process in MB (Linux VmHWM), or -1 where unknown. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,364 @@
+package org.ferganaatlas.gui;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.ferganaatlas.model.Fact;
+import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.Name;
+import org.ferganaatlas.model.Source;
+import org.ferganaatlas.model.StatusPeriod;
+
+/**
+ * The right-hand panel: what the selected feature is, its names in the known languages, its status on the
+ * map date and its history, its facts with dates (ranges where sources disagree), how well its location is
+ * known, and the numbered sources behind all of it. Observes {@link AtlasState} only.
+ */
+final class DetailsPanel extends VBox {
+    private static final List<String> LANGS = List.of("en", "ru", "ky", "tg", "uz", "alt");
+
+    private final AtlasState state;
+    private final MapData data;
+    private final VBox body = new VBox();
+    private final ScrollPane scroll = new ScrollPane(body);
+    private final Map<String, Integer> sourceNumbers = new LinkedHashMap<>();
+
+    DetailsPanel(AtlasState state, MapData data) {
+        this.state = state;
+        this.data = data;
+        setId("details-panel");
+        getStyleClass().add("details-panel");
+        body.getStyleClass().add("details-body");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("details-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
+        state.selectedKeyProperty().addListener(o -> refresh());
+        state.mapDateProperty().addListener(o -> refresh());
+        state.languageProperty().addListener(o -> refresh());
+        refresh();
+    }
+
+    private Locale locale() {
+        return state.languageProperty().get();
+    }
+
+    void refresh() {
+        body.getChildren().clear();
+        sourceNumbers.clear();
+        String key = state.selectedKeyProperty().get();
+        Feature f = key == null ? null : data.feature(key).orElse(null);
+        if (f == null) {
+            showWelcome();
+            scroll.setVvalue(0);
+            return;
+        }
+        header(f);
+        List<StatusPeriod> status = data.status(f.key());
+        statusNow(f, status);
+        history(status);
+        names(f);
+        facts(f);
+        location(f);
+        for (String id : f.sourceIds()) {
+            ref(id);
+        }
+        sources();
+        scroll.setVvalue(0);
+    }
+
+    private void showWelcome() {
+        Label title = label(Messages.get("details.welcome.title"), "details-title");
+        title.setId("details-title");
+        Label text = label(Messages.get("details.welcome.text"), "details-text");
+        Label keys = label(Messages.get("details.welcome.keys"), "details-hint");
+        body.getChildren().addAll(title, text, keys);
+    }
+
+    private void header(Feature f) {
+        Label kind = label(FeatureText.kind(f.kind()).toUpperCase(locale()), "details-kind");
+        Button close = new Button("×");
+        close.getStyleClass().add("details-close");
+        close.setFocusTraversable(false);
+        close.setOnAction(e -> state.selectedKeyProperty().set(null));
+        close.setAccessibleText(Messages.get("details.close"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(kind, spacer, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label title = label(data.displayName(f, locale().getLanguage()), "details-title");
+        title.setId("details-title");
+        body.getChildren().addAll(top, title);
+        String where = f.countries() != null && !f.countries().isBlank() ? FeatureText.countries(f.countries())
+                : FeatureText.country(f.country());
+        if (!where.isBlank()) {
+            body.getChildren().add(label(where, "details-subtitle"));
+        }
+        f.propString("description").or(() -> f.propString("location_description"))
+                .ifPresent(d -> body.getChildren().add(label(d, "details-text")));
+        f.propString("who_may_cross").ifPresent(w -> body.getChildren().add(label(Messages.format("details.whoMayCross", w), "details-text")));
+    }
+
+    private void statusNow(Feature f, List<StatusPeriod> status) {
+        LocalDate day = state.mapDateProperty().get();
+        Set<String> attributes = new LinkedHashSet<>();
+        status.forEach(p -> attributes.add(p.attribute()));
+        if (attributes.isEmpty()) {
+            return;
+        }
+        section(Messages.format("details.statusOn", FeatureText.date(day, locale())));
+        for (String a : attributes) {
+            String value = data.statusOn(f.key(), a, day);
+            String text = value == null ? Messages.get("status.unknown") : FeatureText.status(a, value);
+            Label chip = label(text, "status-chip");
+            chip.setWrapText(false);
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            chip.getStyleClass().add(a.equals("crossing_status") ? SymbolLayer.crossingClass(value) : "neutral");
+            chip.setId("status-now-" + a);
+            Label what = label(FeatureText.attribute(a), "details-hint");
+            HBox row = new HBox(what, chip);
+            row.getStyleClass().add("details-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+            body.getChildren().add(row);
+        }
+    }
+
+    private void history(List<StatusPeriod> status) {
+        if (status.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.history"));
+        for (StatusPeriod p : status) {
+            String from = FeatureText.date(p.from(), locale());
+            String to = FeatureText.date(p.to(), locale());
+            String when;
+            if (from.isEmpty() && to.isEmpty()) {
+                when = Messages.get("details.period.always");
+            } else if (to.isEmpty()) {
+                when = Messages.format("details.period.since", from);
+            } else if (from.isEmpty()) {
+                when = Messages.format("details.period.until", to);
+            } else {
+                when = Messages.format("details.period.range", from, to);
+            }
+            Label value = label(FeatureText.status(p.attribute(), p.value()), "history-value");
+            if ("crossing_status".equals(p.attribute())) {
+                value.getStyleClass().addAll("status-chip", SymbolLayer.crossingClass(p.value()));
+            }
+            value.setWrapText(false);
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            Label date = label(when, "history-date");
+            VBox entry = new VBox(new HBox(value, date));
+            ((HBox) entry.getChildren().get(0)).getStyleClass().add("details-row");
+            ((HBox) entry.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+            if (p.note() != null && !p.note().isBlank()) {
+                entry.getChildren().add(label(p.note(), "details-note"));
+            }
+            entry.getChildren().add(label(meta(p.confidence(), p.sourceIds()), "details-meta"));
+            entry.getStyleClass().add("history-entry");
+            body.getChildren().add(entry);
+        }
+    }
+
+    private void names(Feature f) {
+        List<Name> names = data.db().names(f.key());
+        if (names.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.names"));
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("names-grid");
+        int row = 0;
+        for (String lang : LANGS) {
+            StringJoiner primary = new StringJoiner(", ");
+            StringJoiner other = new StringJoiner(", ");
+            for (Name n : names) {
+                if (lang.equals(n.lang())) {
+                    (n.primary() ? primary : other).add(n.name());
+                    n.sourceIds().forEach(this::ref);
+                }
+            }
+            if (primary.length() == 0 && other.length() == 0) {
+                continue;
+            }
+            Label l = label(Messages.getOr("lang." + lang, lang), "names-lang");
+            VBox v = new VBox();
+            if (primary.length() > 0) {
+                v.getChildren().add(label(primary.toString(), "names-primary"));
+            }
+            if (other.length() > 0) {
+                v.getChildren().add(label(other.toString(), "names-other"));
+            }
+            grid.addRow(row++, l, v);
+        }
+        body.getChildren().add(grid);
+    }
+
+    private void facts(Feature f) {
+        List<Fact> facts = data.db().facts(f.key());
+        if (facts.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.facts"));
+        Map<String, List<Fact>> byAttr = new LinkedHashMap<>();
+        facts.forEach(x -> byAttr.computeIfAbsent(x.attribute(), k -> new ArrayList<>()).add(x));
+        for (Map.Entry<String, List<Fact>> e : byAttr.entrySet()) {
+            VBox entry = new VBox();
+            entry.getStyleClass().add("fact-entry");
+            entry.getChildren().add(label(FeatureText.attribute(e.getKey()), "fact-name"));
+            List<Fact> list = e.getValue();
+            if (list.size() > 1) {
+                String range = range(list);
+                if (range != null) {
+                    entry.getChildren().add(label(Messages.format("details.sourcesDiffer", range), "fact-range"));
+                }
+            }
+            for (Fact x : list) {
+                String asOf = x.asOf() == null || x.asOf().isBlank() ? ""
+                        : " · " + Messages.format("details.asOf", FeatureText.date(x.asOf(), locale()));
+                entry.getChildren().add(label(FeatureText.factValue(x, locale()) + asOf, "fact-value"));
+                if (x.note() != null && !x.note().isBlank()) {
+                    entry.getChildren().add(label(x.note(), "details-note"));
+                }
+                entry.getChildren().add(label(meta(x.confidence(), x.sourceIds()), "details-meta"));
+            }
+            body.getChildren().add(entry);
+        }
+    }
+
+    /** "1,200–1,500 km²" over facts that disagree, or null if they are not numbers. */
+    private String range(List<Fact> list) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (Fact x : list) {
+            try {
+                min = Math.min(min, Double.parseDouble(x.value()));
+                max = Math.max(max, Double.parseDouble(x.isRange() ? x.valueMax() : x.value()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (min == max) {
+            return null;
+        }
+        Fact r = new Fact("", Double.toString(min), Double.toString(max), list.get(0).unit(), null, "low", List.of(), null);
+        return FeatureText.factValue(r, locale());
+    }
+
+    private void location(Feature f) {
+        section(Messages.get("details.location"));
+        if (f.hasLocation()) {
+            body.getChildren().add(label(StatusBar.formatLatLon(f.lat(), f.lon()), "details-text"));
+        }
+        if (f.accuracyM() != null) {
+            body.getChildren().add(label(Messages.format("details.accuracy", Math.round(f.accuracyM())), "details-text"));
+        }
+        body.getChildren().add(label(Messages.format("details.confidence", FeatureText.confidence(f.confidence())), "details-text"));
+        body.getChildren().add(label(derivation(f.derivation()), "details-note"));
+        f.propString("notes").ifPresent(n -> body.getChildren().add(label(n, "details-note")));
+    }
+
+    static String derivation(String d) {
+        if (d == null || d.isBlank()) {
+            return Messages.get("derivation.sourced");
+        }
+        String form = d.contains(":") ? d.substring(0, d.indexOf(':')) : d;
+        return Messages.getOr("derivation." + form, d);
+    }
+
+    private void sources() {
+        if (sourceNumbers.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.sources"));
+        for (Source s : data.db().sources(new ArrayList<>(sourceNumbers.keySet()))) {
+            VBox entry = new VBox();
+            entry.getStyleClass().add("source-entry");
+            entry.getChildren().add(label("[" + sourceNumbers.get(s.id()) + "] " + s.title(), "source-title"));
+            StringJoiner by = new StringJoiner(" · ");
+            if (s.publisher() != null && !s.publisher().isBlank()) {
+                by.add(s.publisher());
+            }
+            if (s.published() != null && !s.published().isBlank()) {
+                by.add(FeatureText.date(s.published(), locale()));
+            }
+            if (s.licence() != null && !s.licence().isBlank()) {
+                by.add(s.licence());
+            }
+            if (by.length() > 0) {
+                entry.getChildren().add(label(by.toString(), "details-meta"));
+            }
+            if (s.url() != null && !s.url().isBlank()) {
+                // Text, not a link: the atlas never goes online; the field lets the user copy it.
+                TextField url = new TextField(s.url());
+                url.setEditable(false);
+                url.getStyleClass().add("source-url");
+                url.setFocusTraversable(false);
+                entry.getChildren().add(url);
+            }
+            body.getChildren().add(entry);
+        }
+    }
+
+    private String meta(String confidence, List<String> sourceIds) {
+        StringJoiner refs = new StringJoiner(" ");
+        for (String id : sourceIds) {
+            refs.add("[" + ref(id) + "]");
+        }
+        String c = Messages.format("details.confidence", FeatureText.confidence(confidence));
+        return refs.length() == 0 ? c : c + " · " + Messages.get("details.sourcesShort") + " " + refs;
+    }
+
+    private int ref(String sourceId) {
+        return sourceNumbers.computeIfAbsent(sourceId, k -> sourceNumbers.size() + 1);
+    }
+
+    private void section(String title) {
+        body.getChildren().add(label(title, "details-section"));
+    }
+
+    private static Label label(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** All text shown (tests). */
+    String allText() {
+        StringBuilder sb = new StringBuilder();
+        collect(body, sb);
+        return sb.toString();
+    }
+
+    private static void collect(Node n, StringBuilder sb) {
+        if (n instanceof Label l) {
+            sb.append(l.getText()).append('\n');
+        } else if (n instanceof TextField t) {
+            sb.append(t.getText()).append('\n');
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, sb);
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.ferganaatlas.gui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import org.ferganaatlas.model.Feature;
+
+/**
+ * Every name on the map, placed greedily by importance so that no two labels overlap at any zoom: countries,
+ * the junction point, enclaves, crossings, towns (by rank, with their dot), villages, sites, rivers. A label
+ * that does not fit is left out (and a town without its label is left out too); the next zoom shows more.
+ * Fonts come from atlas.css (measured once per style), so presentation mode simply re-measures.
+ */
+final class LabelLayer extends OverlayLayer {
+    /** Kinds labelled, most important first (ties broken by the database's rank). */
+    private static final List<String> KIND_ORDER = List.of("country", "junction", "enclave", "crossing", "town",
+            "village", "monument", "water_facility", "reservoir", "lake", "river");
+
+    private final Map<String, Font> fonts = new HashMap<>();
+    private final Map<String, Double> iconHalves = new HashMap<>();
+    /** Measured label sizes by style and text (labels repeat on every redraw). */
+    private final Map<String, double[]> sizes = new HashMap<>();
+    private final Text measurer = new Text();
+
+    LabelLayer(AtlasState state, MapData data) {
+        super(state, data);
+        getStyleClass().add("label-layer");
+        for (LayerId id : LayerId.values()) {
+            state.layerVisible(id).addListener(o -> invalidate());
+        }
+        state.languageProperty().addListener(o -> invalidate());
+        state.presentationProperty().addListener(o -> {
+            fonts.clear();
+            iconHalves.clear();
+            sizes.clear();
+            invalidate();
+        });
+    }
+
+    private record Candidate(Feature f, int order, double x, double y, String[] classes, boolean centred) {}
+
+    private record Box(double x0, double y0, double x1, double y1) {
+        boolean hits(Box o) {
+            return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+        }
+    }
+
+    @Override
+    protected void build(Frame f) {
+        List<Candidate> candidates = new ArrayList<>();
+        List<Box> placed = new ArrayList<>();
+        String lang = state.languageProperty().get().getLanguage();
+        for (int order = 0; order < KIND_ORDER.size(); order++) {
+            String kind = KIND_ORDER.get(order);
+            LayerId layer = LayerId.forKind(kind);
+            if (layer != null && !state.layerVisible(layer).get()) {
+                continue;
+            }
+            for (Feature p : data.features(kind)) {
+                if (!p.hasLocation() || f.zoom < p.minZoom() - 0.01) {
+                    continue;
+                }
+                double x = f.x(p.lon()), y = f.y(p.lat());
+                if (!f.contains(x, y)) {
+                    continue;
+                }
+                String[] classes = switch (kind) {
+                    case "town" -> new String[] {"town", "t" + tier(p.rank())};
+                    case "country" -> new String[] {"country"};
+                    case "enclave" -> new String[] {"enclave"};
+                    case "river", "lake", "reservoir" -> new String[] {"water"};
+                    default -> new String[] {kind.replace('_', '-')};
+                };
+                boolean centred = kind.equals("country") || kind.equals("river") || kind.equals("lake")
+                        || (kind.equals("enclave") && f.zoom >= 10);
+                candidates.add(new Candidate(p, order, x, y, classes, centred));
+                if (!kind.equals("town") && !centred) {
+                    placed.add(obstacle(x, y, iconHalf(p))); // icons drawn by other layers stay uncovered
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::order).thenComparingInt(c -> c.f().rank()));
+        for (Candidate c : candidates) {
+            // the junction point's full name is a sentence; the map says what it is in two words
+            String text = c.f().kind().equals("junction") ? Messages.get("maplabel.junction") : data.displayName(c.f(), lang);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            if (c.classes()[0].equals("country")) {
+                text = text.toUpperCase(state.languageProperty().get());
+            }
+            Font font = font(c.classes());
+            double[] size = sizes.computeIfAbsent(String.join(".", c.classes()) + '\u0000' + text, k -> {
+                measurer.setFont(font);
+                measurer.setText(k.substring(k.indexOf('\u0000') + 1));
+                Bounds b = measurer.getLayoutBounds();
+                return new double[] {b.getWidth(), b.getHeight()};
+            });
+            double w = size[0], h = size[1];
+            double half = c.centred() ? 0 : iconHalf(c.f());
+            double gap = half + font.getSize() * 0.3;
+            Box own = c.centred() ? null : obstacle(c.x(), c.y(), half);
+            Box chosen = null;
+            for (Box option : options(c, w, h, gap)) {
+                if (fits(option, placed, own)) {
+                    chosen = option;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                continue;
+            }
+            placed.add(chosen);
+            if (c.classes()[0].equals("town")) {
+                content.getChildren().add(icon(c.f().key(), c.x(), c.y(), "town-icon", c.classes()[1]));
+            }
+            for (String role : new String[] {"halo", "text"}) {
+                Text t = reuse(c.f().key() + "|" + role, () -> {
+                    Text n = new Text();
+                    n.setUserData(c.f().key());
+                    n.setTextOrigin(VPos.TOP);
+                    return n;
+                });
+                t.setText(text);
+                List<String> cls = new ArrayList<>(List.of("feature", "map-label"));
+                cls.addAll(List.of(c.classes()));
+                cls.add(role);
+                classes(t, cls);
+                t.setLayoutX(chosen.x0());
+                t.setLayoutY(chosen.y0());
+                content.getChildren().add(t);
+            }
+        }
+    }
+
+    private static boolean fits(Box option, List<Box> placed, Box own) {
+        for (Box p : placed) {
+            if (p.hits(option) && !p.equals(own)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Box obstacle(double x, double y, double r) {
+        return new Box(x - r, y - r, x + r, y + r);
+    }
+
+    /** Half the size of the icon drawn for a feature (from its CSS class, measured once). */
+    private double iconHalf(Feature p) {
+        String cls = p.kind().replace('_', '-') + "-icon";
+        String extra = p.kind().equals("town") ? "t" + tier(p.rank()) : p.kind().equals("village") ? "affected" : null;
+        String key = extra == null ? cls : cls + "." + extra;
+        Double h = iconHalves.get(key);
+        if (h == null) {
+            javafx.scene.layout.Region probe = new javafx.scene.layout.Region();
+            probe.getStyleClass().addAll("icon", cls);
+            if (extra != null) {
+                probe.getStyleClass().add(extra);
+            }
+            probe.setVisible(false);
+            content.getChildren().add(probe);
+            probe.applyCss();
+            double w = Math.max(probe.minWidth(-1), probe.prefWidth(-1));
+            double ht = Math.max(probe.minHeight(-1), probe.prefHeight(-1));
+            content.getChildren().remove(probe);
+            h = Math.max(2, Math.max(w, ht) / 2);
+            iconHalves.put(key, h);
+        }
+        return h;
+    }
+
+    private static List<Box> options(Candidate c, double w, double h, double gap) {
+        double x = c.x(), y = c.y();
+        if (c.centred()) {
+            return List.of(new Box(x - w / 2, y - h / 2, x + w / 2, y + h / 2));
+        }
+        return List.of(
+                new Box(x + gap, y - h / 2, x + gap + w, y + h / 2),           // right
+                new Box(x - gap - w, y - h / 2, x - gap, y + h / 2),           // left
+                new Box(x - w / 2, y - gap - h, x + w / 2, y - gap),           // above
+                new Box(x - w / 2, y + gap, x + w / 2, y + gap + h));          // below
+    }
+
+    /** Town importance tier 0..3 from the database rank (0 = regional capitals). */
+    static int tier(int rank) {
+        return Math.max(0, Math.min(3, rank));
+    }
+
+    /** The CSS font of a label style, measured once from a styled probe node. */
+    private Font font(String[] classes) {
+        String key = String.join(".", classes);
+        Font f = fonts.get(key);
+        if (f == null) {
+            Text probe = new Text("Xy");
+            probe.getStyleClass().add("map-label");
+            probe.getStyleClass().addAll(classes);
+            probe.getStyleClass().add("text");
+            probe.setVisible(false);
+            content.getChildren().add(probe);
+            probe.applyCss();
+            f = probe.getFont();
+            content.getChildren().remove(probe);
+            fonts.put(key, f);
+        }
+        return f;
+    }
+}

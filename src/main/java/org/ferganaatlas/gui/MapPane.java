@@ -1,0 +1,235 @@
+package org.ferganaatlas.gui;
+
+import com.gluonhq.maps.MapPoint;
+import com.gluonhq.maps.MapView;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import org.ferganaatlas.model.Feature;
+
+/**
+ * The map: Gluon's {@link MapView} with our overlays, driven only through its public API. We own the
+ * viewport (centre and zoom): every pan and zoom goes through {@link #show(double, double, double)}, which
+ * clamps the zoom to {@link Viewport#MIN_ZOOM}..{@link Viewport#MAX_ZOOM} and the centre to the region, and
+ * publishes the result in {@link AtlasState}. (MapView's own drag and wheel handlers are replaced: they
+ * know no limits and do not report the zoom they reach.)
+ */
+public final class MapPane extends StackPane {
+    private final AtlasState state;
+    private final MapView map = new MapView();
+    private final Label tooltip = new Label();
+    private final Pane tooltipPane = new Pane(tooltip);
+    private final List<OverlayLayer> overlays;
+    private double lat = 40.75, lon = 71.75, zoom = 8;
+    private double dragX, dragY;
+    private boolean homePending = true;
+
+    public MapPane(AtlasState state, MapData data) {
+        this.state = state;
+        getStyleClass().add("map-pane");
+        map.getStyleClass().add("map-view");
+        map.setFocusTraversable(true);
+        overlays = List.of(
+                new EnclaveLayer(state, data),
+                new BorderLayer(state, data),
+                new SymbolLayer(state, data, LayerId.WATER),
+                new SymbolLayer(state, data, LayerId.VILLAGES),
+                new SymbolLayer(state, data, LayerId.CROSSINGS),
+                new SymbolLayer(state, data, LayerId.JUNCTION),
+                new LabelLayer(state, data));
+        overlays.forEach(map::addLayer);
+
+        tooltip.getStyleClass().add("map-tooltip");
+        tooltip.setVisible(false);
+        tooltip.setManaged(false);
+        tooltipPane.setMouseTransparent(true);
+        tooltipPane.setPickOnBounds(false);
+        getChildren().addAll(map, tooltipPane);
+        StackPane.setAlignment(map, Pos.TOP_LEFT);
+
+        installInput(data);
+        state.viewRequestProperty().addListener((o, old, req) -> {
+            if (req != null) {
+                if (req.isHome()) {
+                    home();
+                } else {
+                    show(req.lat(), req.lon(), Double.isNaN(req.zoom()) ? zoom : req.zoom());
+                }
+                state.viewRequestProperty().set(null);
+            }
+        });
+        // The first layout knows the map's size: fit the whole valley then.
+        map.layoutBoundsProperty().addListener((o, a, b) -> {
+            if (homePending && b.getWidth() > 0 && b.getHeight() > 0) {
+                homePending = false;
+                home();
+            }
+        });
+        show(lat, lon, zoom);
+    }
+
+    /** The Gluon map (tests, benchmark). */
+    public MapView mapView() {
+        return map;
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
+    /** Shows the whole valley, as large as the window allows. */
+    public void home() {
+        double w = map.getWidth() > 0 ? map.getWidth() : 1000, h = map.getHeight() > 0 ? map.getHeight() : 700;
+        double z = Viewport.fitZoom(Viewport.VALLEY_WEST, Viewport.VALLEY_SOUTH, Viewport.VALLEY_EAST,
+                Viewport.VALLEY_NORTH, w, h, 16);
+        double cx = (Viewport.lonToPx(Viewport.VALLEY_WEST, z) + Viewport.lonToPx(Viewport.VALLEY_EAST, z)) / 2;
+        double cy = (Viewport.latToPx(Viewport.VALLEY_NORTH, z) + Viewport.latToPx(Viewport.VALLEY_SOUTH, z)) / 2;
+        show(Viewport.pxToLat(cy, z), Viewport.pxToLon(cx, z), z);
+    }
+
+    /** Centres the map on a point at a zoom, within the limits. */
+    public void show(double newLat, double newLon, double newZoom) {
+        zoom = Viewport.clampZoom(newZoom);
+        lat = Viewport.clampLat(newLat);
+        lon = Viewport.clampLon(newLon);
+        map.setZoom(zoom);
+        map.setCenter(lat, lon);
+        state.zoomProperty().set(zoom);
+        state.centerLatProperty().set(lat);
+        state.centerLonProperty().set(lon);
+    }
+
+    /** Moves the view by a number of screen pixels. */
+    public void panBy(double dx, double dy) {
+        double cx = Viewport.lonToPx(lon, zoom) + dx, cy = Viewport.latToPx(lat, zoom) + dy;
+        show(Viewport.pxToLat(cy, zoom), Viewport.pxToLon(cx, zoom), zoom);
+    }
+
+    /** Zooms by {@code dz} keeping the point under (px, py) (map-local pixels) where it is. */
+    public void zoomAt(double dz, double px, double py) {
+        double nz = Viewport.clampZoom(zoom + dz);
+        if (nz == zoom) {
+            return;
+        }
+        double w = map.getWidth(), h = map.getHeight();
+        double wx = Viewport.lonToPx(lon, zoom) + (px - w / 2), wy = Viewport.latToPx(lat, zoom) + (py - h / 2);
+        double f = Math.pow(2, nz - zoom);
+        double ncx = wx * f - (px - w / 2), ncy = wy * f - (py - h / 2);
+        show(Viewport.pxToLat(ncy, nz), Viewport.pxToLon(ncx, nz), nz);
+    }
+
+    /** Zoom steps for keys and buttons snap to whole levels, where the basemap is sharpest. */
+    public void zoomStep(int direction) {
+        double target = direction > 0 ? Math.floor(zoom + 1e-6) + 1 : Math.ceil(zoom - 1e-6) - 1;
+        zoomAt(target - zoom, map.getWidth() / 2, map.getHeight() / 2);
+    }
+
+    /** Map key handling; returns whether the key was used. */
+    public boolean handleKey(KeyEvent e) {
+        double stepX = map.getWidth() / 4, stepY = map.getHeight() / 4;
+        KeyCode c = e.getCode();
+        switch (c) {
+            case LEFT, KP_LEFT -> panBy(-stepX, 0);
+            case RIGHT, KP_RIGHT -> panBy(stepX, 0);
+            case UP, KP_UP -> panBy(0, -stepY);
+            case DOWN, KP_DOWN -> panBy(0, stepY);
+            case PLUS, ADD, EQUALS -> zoomStep(+1);
+            case MINUS, SUBTRACT -> zoomStep(-1);
+            case HOME -> home();
+            case ESCAPE -> state.selectedKeyProperty().set(null);
+            default -> {
+                if ("+".equals(e.getText())) {
+                    zoomStep(+1);
+                } else if ("-".equals(e.getText())) {
+                    zoomStep(-1);
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void installInput(MapData data) {
+        // Replace MapView's own handlers (public Node properties) with limited, reported ones.
+        map.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+            map.requestFocus();
+        });
+        map.setOnMouseDragged(e -> {
+            if (e.isPrimaryButtonDown()) {
+                panBy(dragX - e.getX(), dragY - e.getY());
+                dragX = e.getX();
+                dragY = e.getY();
+            }
+        });
+        map.setOnMouseReleased(null);
+        map.setOnScroll((ScrollEvent e) -> {
+            double d = e.getDeltaY() > 0 ? 0.25 : e.getDeltaY() < 0 ? -0.25 : 0;
+            if (d != 0) {
+                zoomAt(d, e.getX(), e.getY());
+            }
+            e.consume();
+        });
+        map.setOnZoom((ZoomEvent e) -> zoomAt(Math.log(e.getZoomFactor()) / Math.log(2), e.getX(), e.getY()));
+        map.setOnZoomStarted(null);
+        map.setOnZoomFinished(null);
+
+        map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+                return;
+            }
+            String key = FeatureInteraction.keyOf(e.getPickResult().getIntersectedNode());
+            if (key != null) {
+                state.selectedKeyProperty().set(key);
+            } else if (e.getClickCount() == 2) {
+                zoomAt(1, e.getX(), e.getY());
+            }
+        });
+        map.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            MapPoint p = map.getMapPosition(e.getX(), e.getY());
+            state.cursorLatProperty().set(p.getLatitude());
+            state.cursorLonProperty().set(p.getLongitude());
+            state.hoveredKeyProperty().set(FeatureInteraction.keyOf(e.getPickResult().getIntersectedNode()));
+            placeTooltip(e.getX(), e.getY());
+        });
+        map.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            state.cursorLatProperty().set(Double.NaN);
+            state.cursorLonProperty().set(Double.NaN);
+            state.hoveredKeyProperty().set(null);
+        });
+        state.hoveredKeyProperty().addListener((o, a, key) -> {
+            Feature f = key == null ? null : data.feature(key).orElse(null);
+            if (f == null) {
+                tooltip.setVisible(false);
+                return;
+            }
+            tooltip.setText(FeatureText.tooltip(f, data, state));
+            tooltip.setVisible(true);
+        });
+    }
+
+    private void placeTooltip(double x, double y) {
+        if (!tooltip.isVisible()) {
+            return;
+        }
+        tooltip.autosize();
+        double tx = x + 16, ty = y + 18;
+        if (tx + tooltip.getWidth() > getWidth() - 4) {
+            tx = x - 12 - tooltip.getWidth();
+        }
+        if (ty + tooltip.getHeight() > getHeight() - 4) {
+            ty = y - 12 - tooltip.getHeight();
+        }
+        tooltip.relocate(tx, ty);
+    }
+}

@@ -1,0 +1,201 @@
+package org.ferganaatlas.gui;
+
+import com.gluonhq.maps.MapLayer;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import org.ferganaatlas.data.AtlasSchema;
+
+/**
+ * Base of the interactive overlays. Content is built in pixel coordinates relative to the region's
+ * north-west corner at the current zoom, for the part of the region around the view (1.5 views each way),
+ * so a pan only moves one translate; the content is rebuilt when the zoom changes, when the view leaves
+ * the built area, or when the subclass calls {@link #invalidate()} (date, language, layer toggles).
+ * Node counts stay small: only features in the built area and above their min zoom, lines clipped and
+ * thinned to whole pixels.
+ */
+abstract class OverlayLayer extends MapLayer {
+    protected final AtlasState state;
+    protected final MapData data;
+    protected final Group content = new Group();
+
+    private double builtZoom = Double.NaN;
+    private double bx0, by0, bx1, by1; // built area, px relative to the origin
+    private boolean stale = true;
+    /** Zoom changes up to this far from the built zoom scale the built content instead of rebuilding it. */
+    private static final double MAX_SCALED_ZOOM = 0.6;
+    private final javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(140));
+
+    OverlayLayer(AtlasState state, MapData data) {
+        this.state = state;
+        this.data = data;
+        getStyleClass().add("overlay");
+        getChildren().add(content);
+        content.getTransforms().add(scale);
+        settle.setOnFinished(e -> invalidate());
+        state.selectedKeyProperty().addListener((o, a, b) -> FeatureInteraction.markSelected(content, b));
+    }
+
+    /** Forces a rebuild on the next pulse. */
+    protected final void invalidate() {
+        stale = true;
+        markDirty();
+    }
+
+    @Override
+    protected void layoutLayer() {
+        if (getScene() == null || getParent() == null) {
+            return;
+        }
+        double zoom = state.zoomProperty().get();
+        if (Double.isNaN(zoom)) {
+            return;
+        }
+        Point2D origin = getMapPoint(Viewport.PAN_NORTH, Viewport.PAN_WEST);
+        if (origin == null) {
+            return;
+        }
+        Bounds view = getParent().getLayoutBounds();
+        // the view in content pixels of the built zoom
+        double f = Double.isNaN(builtZoom) ? 1 : Math.pow(2, zoom - builtZoom);
+        double vx0 = -origin.getX() / f, vy0 = -origin.getY() / f;
+        double vx1 = vx0 + view.getWidth() / f, vy1 = vy0 + view.getHeight() / f;
+        boolean outside = vx0 < bx0 || vy0 < by0 || vx1 > bx1 || vy1 > by1;
+        boolean zoomChanged = zoom != builtZoom;
+        boolean canScale = !stale && !outside && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_SCALED_ZOOM;
+        if (zoomChanged && canScale) {
+            // a small zoom step (wheel, pinch): show the built content scaled now, rebuild once the zoom rests
+            settle.playFromStart();
+        } else if (stale || outside || zoomChanged) {
+            settle.stop();
+            rebuild(zoom, origin, view);
+            f = 1;
+        }
+        scale.setX(f);
+        scale.setY(f);
+        content.setTranslateX(origin.getX());
+        content.setTranslateY(origin.getY());
+    }
+
+    private void rebuild(double zoom, Point2D origin, Bounds view) {
+        double vx0 = -origin.getX(), vy0 = -origin.getY();
+        double vx1 = vx0 + view.getWidth(), vy1 = vy0 + view.getHeight();
+        double mx = view.getWidth() * 1.5, my = view.getHeight() * 1.5;
+        bx0 = vx0 - mx;
+        by0 = vy0 - my;
+        bx1 = vx1 + mx;
+        by1 = vy1 + my;
+        builtZoom = zoom;
+        stale = false;
+        // Keep the previous nodes by id: a node drawn again is moved, not re-created, so CSS is not resolved
+        // again for it (that, not the geometry, is what a rebuild costs).
+        previous.clear();
+        for (Node n : content.getChildren()) {
+            if (n.getProperties().get(POOL_ID) instanceof String id) {
+                previous.put(id, n);
+            }
+        }
+        content.getChildren().clear();
+        build(new Frame(zoom, bx0, by0, bx1, by1, vx0, vy0, vx1, vy1));
+        FeatureInteraction.markSelected(content, state.selectedKeyProperty().get());
+    }
+
+    /** Adds the layer's nodes for this frame to {@link #content}. */
+    protected abstract void build(Frame frame);
+
+    /** Number of nodes currently drawn (tests, benchmark). */
+    int nodeCount() {
+        return content.getChildren().size();
+    }
+
+    /** Marks a node as standing for a feature: clicking selects it, hovering shows its tooltip. */
+    protected static <N extends Node> N tag(N node, String featureKey) {
+        node.setUserData(featureKey);
+        node.getStyleClass().add("feature");
+        return node;
+    }
+
+    private static final String POOL_ID = "atlas.poolId";
+    private final java.util.Map<String, Node> previous = new java.util.HashMap<>();
+
+    /** The node with this id from the previous build (re-used), or a new one from {@code make}. */
+    @SuppressWarnings("unchecked")
+    protected final <N extends Node> N reuse(String id, java.util.function.Supplier<N> make) {
+        Node old = previous.remove(id);
+        N n = old != null ? (N) old : make.get();
+        n.getProperties().put(POOL_ID, id);
+        return n;
+    }
+
+    /** Sets style classes only if they differ (a change makes CSS resolve the node again). */
+    protected static void classes(Node n, java.util.List<String> wanted) {
+        if (!n.getStyleClass().equals(wanted)) {
+            n.getStyleClass().setAll(wanted);
+        }
+    }
+
+    /** A CSS-sized icon centred on (x, y). */
+    protected final javafx.scene.layout.Region icon(String featureKey, double x, double y, String... classes) {
+        javafx.scene.layout.Region r = reuse(featureKey + "|icon", () -> {
+            javafx.scene.layout.Region n = new javafx.scene.layout.Region();
+            n.setUserData(featureKey);
+            n.translateXProperty().bind(n.widthProperty().divide(-2));
+            n.translateYProperty().bind(n.heightProperty().divide(-2));
+            return n;
+        });
+        java.util.List<String> cls = new java.util.ArrayList<>(java.util.List.of("feature", "icon"));
+        cls.addAll(java.util.List.of(classes));
+        classes(r, cls);
+        r.setLayoutX(x);
+        r.setLayoutY(y);
+        return r;
+    }
+
+    /** The geometry of one rebuild: zoom, LOD, and the built area in pixels relative to the region origin. */
+    static final class Frame {
+        final double zoom;
+        final int lod;
+        final double x0, y0, x1, y1;
+        final double vx0, vy0, vx1, vy1;
+        private final double ox, oy, scale;
+        final double west, south, east, north;
+
+        Frame(double zoom, double x0, double y0, double x1, double y1, double vx0, double vy0, double vx1, double vy1) {
+            this.zoom = zoom;
+            this.lod = AtlasSchema.lodForZoom(zoom);
+            this.x0 = x0;
+            this.y0 = y0;
+            this.x1 = x1;
+            this.y1 = y1;
+            this.vx0 = vx0;
+            this.vy0 = vy0;
+            this.vx1 = vx1;
+            this.vy1 = vy1;
+            this.scale = Viewport.worldSize(zoom);
+            this.ox = Viewport.lonToPx(Viewport.PAN_WEST, zoom);
+            this.oy = Viewport.latToPx(Viewport.PAN_NORTH, zoom);
+            this.west = Viewport.pxToLon(x0 + ox, zoom);
+            this.east = Viewport.pxToLon(x1 + ox, zoom);
+            this.north = Viewport.pxToLat(y0 + oy, zoom);
+            this.south = Viewport.pxToLat(y1 + oy, zoom);
+        }
+
+        double x(double lon) {
+            return org.ferganaatlas.model.GeoConventions.lonToWorldX(lon) * scale - ox;
+        }
+
+        double y(double lat) {
+            return org.ferganaatlas.model.GeoConventions.latToWorldY(lat) * scale - oy;
+        }
+
+        boolean contains(double x, double y) {
+            return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        }
+
+        boolean intersectsLonLat(double minLon, double minLat, double maxLon, double maxLat) {
+            return maxLon >= west && minLon <= east && maxLat >= south && minLat <= north;
+        }
+    }
+}
