@@ -27,6 +27,12 @@ import org.ferganaatlas.model.Name;
 import org.ferganaatlas.model.Source;
 import org.ferganaatlas.model.SourceIds;
 import org.ferganaatlas.model.StatusPeriod;
+import org.ferganaatlas.model.AtlasEvent;
+import org.ferganaatlas.model.PartialDate;
+import org.ferganaatlas.model.Provision;
+import org.ferganaatlas.model.ProvisionLink;
+import org.ferganaatlas.model.Treaty;
+import org.ferganaatlas.model.TreatyStep;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -91,10 +97,10 @@ public final class AtlasDatabase implements AutoCloseable {
     public static AtlasDatabase open(Path file) throws AtlasDataException {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.exists(abs)) {
-            throw new AtlasDataException("The atlas database was not found.", abs, null);
+            throw new AtlasDataException(AtlasDataException.Problem.MISSING, "The atlas database was not found.", abs, null);
         }
         if (!Files.isRegularFile(abs) || !Files.isReadable(abs)) {
-            throw new AtlasDataException("The atlas database cannot be read (it is not a readable file).", abs, null);
+            throw new AtlasDataException(AtlasDataException.Problem.UNREADABLE, "The atlas database cannot be read (it is not a readable file).", abs, null);
         }
         checkHeader(abs);
         String url = "jdbc:sqlite:" + abs.toUri() + "?mode=ro&immutable=1";
@@ -117,8 +123,8 @@ public final class AtlasDatabase implements AutoCloseable {
                     }
                 }
                 if (!missing.isEmpty()) {
-                    throw new AtlasDataException("The file is not a complete atlas database (missing tables: "
-                            + String.join(", ", missing) + ").", abs, null);
+                    throw new AtlasDataException(AtlasDataException.Problem.DAMAGED, "The file is not a complete atlas database (missing tables: "
+                            + String.join(", ", missing) + ").", abs, null, "missing tables: " + String.join(", ", missing));
                 }
                 meta = new TreeMap<>();
                 try (ResultSet rs = c.connection.createStatement().executeQuery("SELECT key, value FROM metadata")) {
@@ -128,12 +134,14 @@ public final class AtlasDatabase implements AutoCloseable {
                 }
                 String version = meta.get("schema_version");
                 if (version == null) {
-                    throw new AtlasDataException("The atlas database does not say which version it is.", abs, null);
+                    throw new AtlasDataException(AtlasDataException.Problem.NOT_ATLAS, "The atlas database does not say which version it is.", abs, null);
                 }
                 if (!version.strip().equals(Integer.toString(AtlasSchema.SCHEMA_VERSION))) {
-                    throw new AtlasDataException("The atlas database has version " + version.strip()
+                    throw new AtlasDataException(isNewerVersion(version) ? AtlasDataException.Problem.NEWER_VERSION : AtlasDataException.Problem.OLDER_VERSION,
+                            "The atlas database has version " + version.strip()
                             + ", but this program needs version " + AtlasSchema.SCHEMA_VERSION
-                            + " (the data and the program come from different releases).", abs, null);
+                            + " (the data and the program come from different releases).", abs, null,
+                            version.strip(), AtlasSchema.SCHEMA_VERSION);
                 }
                 // Touch the tables the map needs so that a damaged file fails now, not while drawing.
                 try (ResultSet rs = c.connection.createStatement().executeQuery(
@@ -148,8 +156,8 @@ public final class AtlasDatabase implements AutoCloseable {
             return opened;
         } catch (SQLException e) {
             db.close();
-            throw new AtlasDataException("The atlas database is damaged or is not an atlas database ("
-                    + e.getMessage() + ").", abs, e);
+            throw new AtlasDataException(AtlasDataException.Problem.DAMAGED, "The atlas database is damaged or is not an atlas database ("
+                    + e.getMessage() + ").", abs, e, String.valueOf(e.getMessage()));
         } catch (AtlasDataException | RuntimeException e) {
             db.close();
             throw e;
@@ -167,15 +175,16 @@ public final class AtlasDatabase implements AutoCloseable {
             length = Files.size(file);
             int n = in.readNBytes(h, 0, 100);
             if (n < 100) {
-                throw new AtlasDataException("The atlas database is empty or cut short (" + length + " bytes).", file, null);
+                throw new AtlasDataException(AtlasDataException.Problem.TRUNCATED, "The atlas database is empty or cut short (" + length + " bytes).", file, null,
+                        length, 100);
             }
         } catch (IOException e) {
-            throw new AtlasDataException("The atlas database cannot be read (" + e.getMessage() + ").", file, e);
+            throw new AtlasDataException(AtlasDataException.Problem.UNREADABLE, "The atlas database cannot be read (" + e.getMessage() + ").", file, e);
         }
         byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (int i = 0; i < magic.length; i++) {
             if (h[i] != magic[i]) {
-                throw new AtlasDataException("The file is not an atlas database (it is not an SQLite file).", file, null);
+                throw new AtlasDataException(AtlasDataException.Problem.NOT_ATLAS, "The file is not an atlas database (it is not an SQLite file).", file, null);
             }
         }
         int pageSize = ((h[16] & 0xff) << 8) | (h[17] & 0xff);
@@ -185,12 +194,78 @@ public final class AtlasDatabase implements AutoCloseable {
         long pages = readInt(h, 28);
         boolean pageCountValid = pages > 0 && readInt(h, 24) == readInt(h, 92);
         if (pageCountValid && length < pages * pageSize) {
-            throw new AtlasDataException("The atlas database is incomplete: the file has " + length
-                    + " bytes but should have " + pages * pageSize + ".", file, null);
+            throw new AtlasDataException(AtlasDataException.Problem.TRUNCATED, "The atlas database is incomplete: the file has " + length
+                    + " bytes but should have " + pages * pageSize + ".", file, null, length, pages * pageSize);
         }
         if (length % pageSize != 0) {
-            throw new AtlasDataException("The atlas database is damaged (its size is not a whole number of pages).", file, null);
+            throw new AtlasDataException(AtlasDataException.Problem.DAMAGED, "The atlas database is damaged (its size is not a whole number of pages).", file, null,
+                    "size " + length + " is not a multiple of the page size " + pageSize);
         }
+    }
+
+    private static boolean isNewerVersion(String version) {
+        try {
+            return Integer.parseInt(version.strip()) > AtlasSchema.SCHEMA_VERSION;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Suffix of the checksum file next to the database ({@code atlas.sqlite.sha256}, {@code sha256sum} format). */
+    public static final String CHECKSUM_SUFFIX = ".sha256";
+
+    /**
+     * The "altered" check, cheap enough for every start (SHA-256 of the ~3 MB file: about 35 ms in a fresh JVM,
+     * 3 ms warm; the app runs it in parallel with building the window, see docs/benchmarks.md): compares the file
+     * with the {@code <file>.sha256} the database build wrote next to it. Returns false (nothing checked) when there
+     * is no such file (development copies, test databases); reads the file only, never changes it.
+     *
+     * @throws AtlasDataException {@link AtlasDataException.Problem#ALTERED} if the bytes differ from the checksum,
+     *                            or {@code UNREADABLE} if the file cannot be read
+     */
+    public static boolean verifyChecksum(Path file) throws AtlasDataException {
+        Path abs = file.toAbsolutePath().normalize();
+        Path sidecar = abs.resolveSibling(abs.getFileName() + CHECKSUM_SUFFIX);
+        if (!Files.isRegularFile(sidecar)) {
+            return false;
+        }
+        String expected;
+        try {
+            String text = Files.readString(sidecar, java.nio.charset.StandardCharsets.US_ASCII).strip();
+            expected = text.isEmpty() ? "" : text.split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+        } catch (IOException | RuntimeException e) {
+            expected = "";
+        }
+        String actual;
+        try {
+            actual = sha256(abs);
+        } catch (IOException e) {
+            throw new AtlasDataException(AtlasDataException.Problem.UNREADABLE, "The atlas database cannot be read ("
+                    + e.getMessage() + ").", abs, e);
+        }
+        if (!actual.equals(expected)) {
+            throw new AtlasDataException(AtlasDataException.Problem.ALTERED, "The atlas database has been changed since it"
+                    + " was built: its SHA-256 is " + actual + ", but " + sidecar.getFileName() + " says "
+                    + (expected.isEmpty() ? "nothing readable" : expected) + ".", abs, null, sidecar);
+        }
+        return true;
+    }
+
+    /** Hex SHA-256 of a file. */
+    public static String sha256(Path file) throws IOException {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     private static long readInt(byte[] b, int off) {
@@ -331,6 +406,181 @@ public final class AtlasDatabase implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Keys of the features a treaty, provision or event concerns ({@code provision_feature}, {@code event_feature};
+     * a treaty concerns the features of all its provisions), sorted; empty for an unknown key. The search
+     * field uses it to fly to a treaty, provision or event.
+     */
+    public List<String> featureKeysConcerning(String recordKey) {
+        return query("SELECT feature_key FROM provision_feature WHERE provision_key = ?1"
+                        + " UNION SELECT feature_key FROM event_feature WHERE event_key = ?1"
+                        + " UNION SELECT pf.feature_key FROM provision_feature pf JOIN provision p ON p.key = pf.provision_key"
+                        + " WHERE p.treaty_key = ?1 ORDER BY 1",
+                List.of(recordKey), rs -> rs.getString(1));
+    }
+
+    // ---------------------------------------------------------------- treaties, provisions, events (issue 4)
+
+    private static final String TREATY_COLUMNS =
+            "t.key, t.kind, t.title_en, t.parties, t.place, t.signed_date, t.in_force_date, t.summary_en, t.confidence, t.source_ids";
+
+    /** Every treaty and agreement: by signing date (undated last), then key. */
+    public List<Treaty> treaties() {
+        return query("SELECT " + TREATY_COLUMNS + " FROM treaty t ORDER BY t.signed_date IS NULL, t.signed_date, t.key",
+                List.of(), AtlasDatabase::readTreaty);
+    }
+
+    /** The treaty or agreement with this key. */
+    public Optional<Treaty> treaty(String key) {
+        List<Treaty> list = query("SELECT " + TREATY_COLUMNS + " FROM treaty t WHERE t.key = ?", List.of(key),
+                AtlasDatabase::readTreaty);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /** The signing, ratification and entry-into-force steps of a treaty, by date (undated last), then country. */
+    public List<TreatyStep> treatySteps(String treatyKey) {
+        return query("SELECT treaty_key, date, step, country, body, note, confidence, source_ids FROM treaty_step"
+                        + " WHERE treaty_key = ? ORDER BY date IS NULL, date, country, rowid",
+                List.of(treatyKey),
+                rs -> new TreatyStep(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), SourceIds.split(rs.getString(8))));
+    }
+
+    /** The provisions of a treaty in their order, each with the keys of the places it concerns. */
+    public List<Provision> provisions(String treatyKey) {
+        return query("SELECT p.key, p.treaty_key, p.ordinal, p.title_en, p.summary_en, p.confidence, p.source_ids,"
+                        + " (SELECT group_concat(feature_key, ';') FROM (SELECT feature_key FROM provision_feature pf"
+                        + "   WHERE pf.provision_key = p.key ORDER BY feature_key))"
+                        + " FROM provision p WHERE p.treaty_key = ? ORDER BY p.ordinal, p.key",
+                List.of(treatyKey), AtlasDatabase::readProvision);
+    }
+
+    /** The provision with this key. */
+    public Optional<Provision> provision(String key) {
+        List<Provision> list = query("SELECT p.key, p.treaty_key, p.ordinal, p.title_en, p.summary_en, p.confidence, p.source_ids,"
+                        + " (SELECT group_concat(feature_key, ';') FROM (SELECT feature_key FROM provision_feature pf"
+                        + "   WHERE pf.provision_key = p.key ORDER BY feature_key))"
+                        + " FROM provision p WHERE p.key = ?",
+                List.of(key), AtlasDatabase::readProvision);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /**
+     * The provisions (with their treaties) that concern a feature. A border segment key ({@code border:KGZ-TJK:2})
+     * also gets the links recorded for its country pair ({@code border:KGZ-TJK}); any other key (a village,
+     * {@code country:KGZ}, a pair key) gets its own links. By treaty signing date, treaty, then provision order.
+     */
+    public List<ProvisionLink> provisionsFor(String featureKey) {
+        if (featureKey == null || featureKey.isBlank()) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>(List.of(featureKey));
+        String pair = borderPairKey(featureKey);
+        if (pair != null) {
+            keys.add(pair);
+        }
+        StringJoiner in = new StringJoiner(",", "(", ")");
+        keys.forEach(k -> in.add("?"));
+        return query("SELECT p.key, p.ordinal, p.title_en, t.key, t.kind, t.title_en, t.parties, t.signed_date,"
+                        + " t.in_force_date, pf.feature_key"
+                        + " FROM provision_feature pf JOIN provision p ON p.key = pf.provision_key"
+                        + " JOIN treaty t ON t.key = p.treaty_key WHERE pf.feature_key IN " + in
+                        + " ORDER BY t.signed_date IS NULL, t.signed_date, t.key, p.ordinal, p.key, pf.feature_key",
+                new ArrayList<>(keys),
+                rs -> new ProvisionLink(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), SourceIds.split(rs.getString(7)), rs.getString(8), rs.getString(9),
+                        rs.getString(10)));
+    }
+
+    /** The pair key of a border segment key ({@code border:KGZ-TJK:2} gives {@code border:KGZ-TJK}), else null. */
+    public static String borderPairKey(String featureKey) {
+        if (featureKey != null && featureKey.startsWith("border:")) {
+            int last = featureKey.lastIndexOf(':');
+            if (last > "border:".length() && featureKey.indexOf(':', "border:".length()) == last) {
+                return featureKey.substring(0, last);
+            }
+        }
+        return null;
+    }
+
+    /** Keys of the places a provision concerns, sorted. */
+    public List<String> featuresForProvision(String provisionKey) {
+        return query("SELECT feature_key FROM provision_feature WHERE provision_key = ? ORDER BY feature_key",
+                List.of(provisionKey), rs -> rs.getString(1));
+    }
+
+    private static final String EVENT_COLUMNS = "e.key, e.date, e.date_end, e.kind, e.title_en, e.summary_en, e.deaths_min,"
+            + " e.deaths_max, e.injured_min, e.injured_max, e.displaced_min, e.displaced_max, e.confidence, e.source_ids,"
+            + " e.notes, (SELECT group_concat(feature_key, ';') FROM (SELECT feature_key FROM event_feature ef"
+            + "   WHERE ef.event_key = e.key ORDER BY feature_key))";
+
+    /** Every event in date order (a partial date such as {@code 2021-04} sorts before the days of that month). */
+    public List<AtlasEvent> events() {
+        List<AtlasEvent> out = query("SELECT " + EVENT_COLUMNS + " FROM event e ORDER BY e.date, e.key", List.of(),
+                AtlasDatabase::readEvent);
+        return sortEvents(out);
+    }
+
+    /** The event with this key. */
+    public Optional<AtlasEvent> event(String key) {
+        List<AtlasEvent> list = query("SELECT " + EVENT_COLUMNS + " FROM event e WHERE e.key = ?", List.of(key),
+                AtlasDatabase::readEvent);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /** Events at a feature in date order; a border segment key also gets the events of its country pair. */
+    public List<AtlasEvent> eventsFor(String featureKey) {
+        if (featureKey == null || featureKey.isBlank()) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>(List.of(featureKey));
+        String pair = borderPairKey(featureKey);
+        if (pair != null) {
+            keys.add(pair);
+        }
+        StringJoiner in = new StringJoiner(",", "(", ")");
+        keys.forEach(k -> in.add("?"));
+        return sortEvents(query("SELECT " + EVENT_COLUMNS + " FROM event e WHERE e.key IN"
+                        + " (SELECT event_key FROM event_feature WHERE feature_key IN " + in + ") ORDER BY e.date, e.key",
+                new ArrayList<>(keys), AtlasDatabase::readEvent));
+    }
+
+    private static List<AtlasEvent> sortEvents(List<AtlasEvent> events) {
+        List<AtlasEvent> out = new ArrayList<>(events);
+        // Stable: text order (e.date) is kept among events whose dates do not parse.
+        out.sort((a, b) -> {
+            Optional<PartialDate> x = a.start(), y = b.start();
+            if (x.isPresent() && y.isPresent()) {
+                return x.get().compareTo(y.get());
+            }
+            return x.isPresent() ? -1 : y.isPresent() ? 1 : 0;
+        });
+        return out;
+    }
+
+    private static Treaty readTreaty(ResultSet rs) throws SQLException {
+        return new Treaty(rs.getString(1), rs.getString(2), rs.getString(3), SourceIds.split(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                SourceIds.split(rs.getString(10)));
+    }
+
+    private static Provision readProvision(ResultSet rs) throws SQLException {
+        return new Provision(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), SourceIds.split(rs.getString(7)), SourceIds.split(rs.getString(8)));
+    }
+
+    private static AtlasEvent readEvent(ResultSet rs) throws SQLException {
+        return new AtlasEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), intOrNull(rs, 7), intOrNull(rs, 8), intOrNull(rs, 9), intOrNull(rs, 10),
+                intOrNull(rs, 11), intOrNull(rs, 12), rs.getString(13), SourceIds.split(rs.getString(14)),
+                rs.getString(15), SourceIds.split(rs.getString(16)));
+    }
+
+    private static Integer intOrNull(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.ferganaatlas.gui;
 
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,36 +25,96 @@ public final class AtlasApp extends Application {
         List<String> args = getParameters().getRaw();
         boolean benchmark = args.contains("--benchmark");
         mark(args, "start");
+        // Issue 6 "Faults": the user's folders are tried once (a notice, never a failure), and the database's
+        // checksum is verified in parallel with opening it and building the window, joined before showing.
+        StartupChecks checks = StartupChecks.begin(args);
         try {
-            db = AtlasDatabase.openBundled();
+            db = AtlasDatabase.open(checks.database());
         } catch (AtlasDataException e) {
-            CrashHandler.log("Cannot open the atlas database", e);
-            showStartupError(e.getMessage());
-            Platform.exit();
+            failStartup(e);
             return;
         } catch (RuntimeException e) {
             CrashHandler.log("Cannot open the atlas database", e);
-            showStartupError(Messages.format("error.startup.unknown", CrashHandler.logFile()));
-            Platform.exit();
+            failStartup(Messages.format("error.startup.unknown", CrashHandler.logFile()), EXIT_DATABASE);
             return;
         }
         mark(args, "db_open");
         AtlasState state = new AtlasState();
-        AtlasWindow window = new AtlasWindow(db, state);
-        Scene scene = window.createScene(1400, 880);
-        stage.setTitle(Messages.get("app.title"));
-        stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        AtlasWindow window;
+        try {
+            window = new AtlasWindow(db, state);
+            Scene scene = window.createScene(1400, 880);
+            stage.setTitle(Messages.get("app.title"));
+            stage.setScene(scene);
+            stage.setMinWidth(900);
+            stage.setMinHeight(600);
+        } catch (RuntimeException | LinkageError e) {
+            // never a half-built window: the message instead, details in the log
+            Path log = CrashHandler.log("Cannot build the atlas window", e);
+            failStartup(Messages.format("error.window.failed", log == null ? Messages.get("error.noLog") : log.toString()), EXIT_WINDOW);
+            return;
+        }
         mark(args, "window_built");
+        try {
+            checks.awaitChecksum();
+        } catch (AtlasDataException e) {
+            failStartup(e);
+            return;
+        }
+        mark(args, "checksum_joined");
         stage.show();
         mark(args, "shown");
         window.mapPane().mapView().requestFocus();
         applyStartOptions(args, state);
+        applyToolOptions(args, window);
         if (benchmark || args.contains("--timing")) {
             CrashHandler.setQuiet(benchmark);
             Benchmark.watchPaint(window, benchmark);
         }
+        if (args.contains("--walkthrough")) {
+            Walkthrough.start(window, db);
+        }
+    }
+
+    /** Exit codes: 0 fine; the bundled database cannot be used; the window could not be built; the walkthrough failed. */
+    static final int EXIT_DATABASE = 2, EXIT_WINDOW = 3, EXIT_WALKTHROUGH = 4;
+    private static volatile int exitCode;
+
+    /** Ends the app with {@code code} once the toolkit has stopped (see {@link #main}). */
+    static void exitWith(int code) {
+        exitCode = code;
+        Platform.exit();
+    }
+
+    /** The database cannot be used: log the detail, show what, where and what to do, exit non-zero. */
+    private void failStartup(AtlasDataException e) {
+        CrashHandler.log("Cannot open the atlas database", e);
+        failStartup(databaseMessage(e), EXIT_DATABASE);
+    }
+
+    private void failStartup(String message, int code) {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+        // the plain message (no stack trace) also for whoever started the atlas from a terminal
+        System.err.println(message);
+        showStartupError(message);
+        exitWith(code);
+    }
+
+    /** The database problem in the user's language: what is wrong, which file, what to do. */
+    static String databaseMessage(AtlasDataException e) {
+        String what = Messages.format("error.db." + e.problem().key(), e.details().toArray());
+        return what + "\n\n" + Messages.format("error.db.where", String.valueOf(e.file())) + "\n\n" + Messages.get("error.db.whatToDo");
+    }
+
+    /**
+     * Dialogs nobody can click: with {@code -Datlas.noninteractive=true} (tests, the scripted walkthrough, installer
+     * smoke tests) a dialog is shown, its text printed to stdout as {@code atlas-dialog: …} lines, and closed again.
+     */
+    static boolean nonInteractive() {
+        return Boolean.getBoolean("atlas.noninteractive");
     }
 
     /**
@@ -73,8 +134,48 @@ public final class AtlasApp extends Application {
                     state.selectedKeyProperty().set(a.substring(9));
                 } else if (a.equals("--presentation")) {
                     state.presentationProperty().set(true);
+                } else if (a.startsWith("--record=")) {
+                    // a treaty, provision or event key: opens it in the treaties panel or the timeline
+                    String key = a.substring(9);
+                    Platform.runLater(() -> Platform.runLater(() -> state.selectedRecordKeyProperty().set(key)));
+                } else if (a.startsWith("--tab=")) {
+                    state.sideTabProperty().set(a.substring(6));
                 } else if (a.startsWith("--date=")) {
                     state.mapDateProperty().set(java.time.LocalDate.parse(a.substring(7)));
+                }
+            } catch (RuntimeException e) {
+                System.err.println("Ignoring option " + a + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Development and screenshot options of issue 4: {@code --search=text} types a query into the search field
+     * (the result list opens); {@code --measure=lat,lon;lat,lon[;...][;close]} starts the measure tool with
+     * these points (closed into an area with {@code ;close}).
+     */
+    static void applyToolOptions(List<String> args, AtlasWindow window) {
+        for (String a : args) {
+            try {
+                if (a.startsWith("--search=")) {
+                    String text = a.substring(9);
+                    Platform.runLater(() -> Platform.runLater(() -> {
+                        window.search().focus();
+                        window.search().field().setText(text);
+                    }));
+                } else if (a.startsWith("--measure=")) {
+                    org.ferganaatlas.logic.Measurement m = org.ferganaatlas.logic.Measurement.EMPTY;
+                    boolean close = false;
+                    for (String p : a.substring(10).split(";")) {
+                        if (p.equals("close")) {
+                            close = true;
+                        } else {
+                            String[] v = p.split(",");
+                            m = m.plus(new org.ferganaatlas.logic.Geodesy.LatLon(Double.parseDouble(v[0]), Double.parseDouble(v[1])));
+                        }
+                    }
+                    window.state().measuringProperty().set(true);
+                    window.state().measurementProperty().set(close ? m.close() : m);
                 }
             } catch (RuntimeException e) {
                 System.err.println("Ignoring option " + a + ": " + e.getMessage());
@@ -92,7 +193,22 @@ public final class AtlasApp extends Application {
         text.setMaxWidth(560);
         a.getDialogPane().setContent(text);
         a.getDialogPane().getStylesheets().add(AtlasWindow.STYLESHEET);
-        a.showAndWait();
+        if (nonInteractive()) {
+            a.show();
+            printDialog(a);
+            a.close();
+        } else {
+            a.showAndWait();
+        }
+    }
+
+    /** Prints a dialog's header and text as shown (non-interactive runs). */
+    static void printDialog(Alert a) {
+        String text = a.getDialogPane().getContent() instanceof Label l ? l.getText() : a.getContentText();
+        System.out.println("atlas-dialog: " + a.getHeaderText());
+        for (String line : text.split("\n")) {
+            System.out.println("atlas-dialog: " + line);
+        }
     }
 
     @Override
@@ -126,5 +242,8 @@ public final class AtlasApp extends Application {
     public static void main(String[] args) {
         mark(List.of(args), "main");
         launch(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
     }
 }

@@ -123,4 +123,75 @@ public final class AtlasState {
     public void requestHome() {
         requestView(ViewRequest.HOME);
     }
+
+    // ---- issue 4: fitting a box, the chosen treaty/provision/event, the measure tool ----
+
+    /**
+     * A request for the map to show a whole box (degrees: west, south, east, north) as large as the map
+     * allows, but not closer than {@code maxZoom} (a single point gets {@code maxZoom}).
+     */
+    public record FitRequest(double west, double south, double east, double north, double maxZoom) {}
+
+    private final ObjectProperty<FitRequest> fitRequest = new SimpleObjectProperty<>(this, "fitRequest");
+    private final StringProperty selectedRecordKey = new SimpleStringProperty(this, "selectedRecordKey");
+    private final BooleanProperty measuring = new SimpleBooleanProperty(this, "measuring", false);
+    private final ObjectProperty<org.ferganaatlas.logic.Measurement> measurement =
+            new SimpleObjectProperty<>(this, "measurement", org.ferganaatlas.logic.Measurement.EMPTY);
+
+    /** Set to fit the map to a box; the map performs it and clears it back to null. */
+    public ObjectProperty<FitRequest> fitRequestProperty() {
+        return fitRequest;
+    }
+
+    public void requestFit(FitRequest request) {
+        fitRequest.set(null);
+        fitRequest.set(request);
+    }
+
+    /**
+     * Key of the treaty, provision or event the user chose (from search, later the timeline), or null: the
+     * treaties panel and the timeline show it. Features go in {@link #selectedKeyProperty()} instead.
+     */
+    public StringProperty selectedRecordKeyProperty() {
+        return selectedRecordKey;
+    }
+
+    /** Whether the measure tool is on: clicks on the map add measuring points instead of selecting. */
+    public BooleanProperty measuringProperty() {
+        return measuring;
+    }
+
+    /** The points measured so far (never null; {@link org.ferganaatlas.logic.Measurement#EMPTY} when none). */
+    public ObjectProperty<org.ferganaatlas.logic.Measurement> measurementProperty() {
+        return measurement;
+    }
+
+    // ---------------------------------------------------------------- timeline, highlights, side tabs (issue 4)
+
+    /** Side tabs: the layer switches, the treaties reader, the timeline. */
+    public static final String TAB_LAYERS = "layers", TAB_TREATIES = "treaties", TAB_TIMELINE = "timeline";
+
+    private final ObjectProperty<java.util.Set<String>> highlightedKeys =
+            new SimpleObjectProperty<>(this, "highlightedKeys", java.util.Set.of());
+    private final StringProperty sideTab = new SimpleStringProperty(this, "sideTab", TAB_LAYERS);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+
+    /** Keys of the features the map highlights ("Show on map", a timeline event); never null, immutable. */
+    public ObjectProperty<java.util.Set<String>> highlightedKeysProperty() {
+        return highlightedKeys;
+    }
+
+    public void highlight(java.util.Collection<String> keys) {
+        highlightedKeys.set(keys == null ? java.util.Set.of() : java.util.Set.copyOf(keys));
+    }
+
+    /** Which side tab is open: {@link #TAB_LAYERS}, {@link #TAB_TREATIES} or {@link #TAB_TIMELINE}. */
+    public StringProperty sideTabProperty() {
+        return sideTab;
+    }
+
+    /** Whether the timeline is playing (stepping the map date from event to event). */
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
 }

@@ -33,6 +33,8 @@ public final class AtlasWindow {
     private final MapPane mapPane;
     private final DetailsPanel details;
     private final BorderPane root = new BorderPane();
+    private final SearchField search;
+    private final MeasureLayer measure;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
         this.state = state;
@@ -41,21 +43,32 @@ public final class AtlasWindow {
         this.data = new MapData(db);
         this.mapPane = new MapPane(state, data);
         this.details = new DetailsPanel(state, data);
+        // issue 4: search (its index opens in the background on the same file) and the measure tool
+        this.search = new SearchField(state, data, db.file());
+        this.measure = new MeasureLayer(state, mapPane.mapView());
+        mapPane.mapView().addLayer(measure);
         root.getStyleClass().add("atlas-root");
         root.setTop(toolBar());
-        root.setLeft(new LayersPanel(state));
+        // issue 4: layers, treaties and timeline share the left side; choosing an event moves map date and view
+        root.setLeft(new SidePanel(state, data, new LayersPanel(state)));
+        RecordFocus.install(state, data);
         StatusBar.ScaleBar scale = new StatusBar.ScaleBar(state);
         StackPane mapStack = new StackPane(mapPane, scale);
         StackPane.setAlignment(scale, Pos.BOTTOM_LEFT);
         mapStack.getStyleClass().add("map-stack");
         mapStack.setMinSize(0, 0);
-        root.setCenter(mapStack);
+        // issue 4: the map date control (slider, date field, Play) under the map
+        BorderPane mapArea = new BorderPane(mapStack);
+        mapArea.setBottom(new TimeBar(state, data));
+        mapArea.setMinSize(0, 0);
+        root.setCenter(mapArea);
         // Details take room only when there is something to show; until then a hint floats over the map.
         Label hint = new Label(Messages.get("map.hint"));
         hint.getStyleClass().add("map-hint");
         hint.setMouseTransparent(true);
         StackPane.setAlignment(hint, Pos.TOP_CENTER);
         mapStack.getChildren().add(hint);
+        mapStack.getChildren().add(search.resultsPanel());
         Runnable showDetails = () -> {
             boolean any = state.selectedKeyProperty().get() != null;
             root.setRight(any ? details : null);
@@ -93,9 +106,61 @@ public final class AtlasWindow {
         presentation.setTooltip(new Tooltip(Messages.get("toolbar.presentation.tip")));
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
         HBox bar = new HBox(titles, spacer, home, in, out, presentation);
+        // issue 4: the search field right after the titles, the measure tool before the presentation toggle
+        bar.getChildren().add(bar.getChildren().indexOf(titles) + 1, search);
+        bar.getChildren().add(bar.getChildren().indexOf(presentation), measureToggle());
+        // buttons keep their whole label; the titles and the search field give way when the window is narrow
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.ButtonBase b) {
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         bar.getStyleClass().add("tool-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private ToggleButton measureToggle() {
+        ToggleButton t = new ToggleButton(Messages.get("toolbar.measure"));
+        t.setId("measure-toggle");
+        t.setTooltip(new Tooltip(Messages.get("toolbar.measure.tip")));
+        t.selectedProperty().bindBidirectional(state.measuringProperty());
+        return t;
+    }
+
+    /** Ctrl+F and "/" go to the search field; M turns the measure tool on and off; Esc clears a measurement. */
+    private void installToolKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F && e.isShortcutDown()) {
+                search.focus();
+                e.consume();
+                return;
+            }
+            if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) {
+                return;
+            }
+            if (e.getCode() == javafx.scene.input.KeyCode.M && !e.isShortcutDown() && !e.isAltDown()) {
+                state.measuringProperty().set(!state.measuringProperty().get());
+                e.consume();
+            } else if (measure.handleKey(e)) {
+                e.consume();
+            }
+        });
+        // "/" on KEY_TYPED (it is a character on every keyboard layout); consumed so it is not typed into the field
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                search.focus();
+                e.consume();
+            }
+        });
+    }
+
+    SearchField search() {
+        return search;
+    }
+
+    MeasureLayer measureLayer() {
+        return measure;
     }
 
     private static Button button(String id, String textKey, String tipKey) {
@@ -126,7 +191,11 @@ public final class AtlasWindow {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        installToolKeys(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isConsumed()) {
+                return; // used by the tool keys above (filters on one node all run)
+            }
             if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) {
                 return;
             }

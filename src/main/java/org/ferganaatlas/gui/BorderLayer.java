@@ -23,6 +23,8 @@ final class BorderLayer extends OverlayLayer {
         super(state, data);
         getStyleClass().add("border-layer");
         visibleProperty().bind(state.layerVisible(LayerId.BORDERS));
+        // settlement is shown as of the map date
+        state.mapDateProperty().addListener(o -> invalidate());
     }
 
     @Override
@@ -47,14 +49,18 @@ final class BorderLayer extends OverlayLayer {
                 continue;
             }
             String pair = pairClass(b.countries());
-            String settlement = settlementClass(b);
+            List<String> settlement = settlementOn(b);
             Path casing = reuse(b.key() + "|casing", Path::new);
             casing.getElements().setAll(els);
             casing.setUserData(b.key());
-            classes(casing, List.of("feature", "border-casing", pair, settlement));
+            List<String> casingClasses = new ArrayList<>(List.of("feature", "border-casing", pair));
+            casingClasses.addAll(settlement);
+            classes(casing, casingClasses);
             Path line = reuse(b.key() + "|line", Path::new);
             line.getElements().setAll(els);
-            classes(line, List.of("border-line", pair, settlement));
+            List<String> lineClasses = new ArrayList<>(List.of("border-line", pair));
+            lineClasses.addAll(settlement);
+            classes(line, lineClasses);
             line.setMouseTransparent(true);
             line.setUserData(b.key());
             casings.add(casing);
@@ -81,6 +87,23 @@ final class BorderLayer extends OverlayLayer {
         return switch (countries) {
             case "KGZ-TJK", "KGZ-UZB", "TJK-UZB" -> countries.toLowerCase(Locale.ROOT);
             default -> "other-pair";
+        };
+    }
+
+    /**
+     * CSS classes for how a segment stands on the map date, from the treaty that settles it
+     * ({@link MapData#settlement}): {@code settled in-force}, {@code settled ratified}, {@code signed} (signed, not
+     * yet ratified), {@code unsettled} (its treaty not yet signed); without a treaty in the database, the
+     * segment's own props ({@link #settlementClass}).
+     */
+    List<String> settlementOn(Feature b) {
+        var r = data.settlement(b, state.mapDateProperty().get());
+        return switch (r.stage()) {
+            case IN_FORCE -> List.of("settled", "in-force");
+            case RATIFIED -> List.of("settled", "ratified");
+            case SIGNED -> List.of("signed");
+            case NOT_YET_SIGNED -> List.of("unsettled");
+            case NO_TREATY -> List.of(settlementClass(b));
         };
     }
 

@@ -11,7 +11,10 @@ import java.time.LocalDateTime;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import org.ferganaatlas.data.AtlasPaths;
+import org.ferganaatlas.data.UserFolders;
 
 /**
  * The one place errors end up: the technical detail goes to {@code <user data>/logs/atlas-errors.log}
@@ -22,6 +25,10 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
     private static final CrashHandler INSTANCE = new CrashHandler();
     private volatile long lastShown;
     private volatile boolean quiet;
+    private final java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+    /** Window repairs in the current minute: an error that recurs in every layout pass must not loop forever. */
+    private long repairMinute;
+    private int repairs;
 
     private CrashHandler() {}
 
@@ -40,16 +47,23 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
 
     /** The log file used (created on first error). */
     public static Path logFile() {
+        Path dir = null;
         try {
-            Path dir = AtlasPaths.userDataDir().resolve("logs");
+            dir = AtlasPaths.userDataDir().resolve("logs");
             Files.createDirectories(dir);
             if (Files.isWritable(dir)) {
                 return dir.resolve("atlas-errors.log");
             }
         } catch (IOException | RuntimeException e) {
-            // fall back below
+            // fall back below; the status bar says once that the user's folder cannot be written
+            UserFolders.report(UserFolders.Folder.USER_DATA, dir, e);
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "fergana-atlas-errors.log");
+    }
+
+    /** Errors that reached this handler since start ({@code --walkthrough} requires none). */
+    public static int errorCount() {
+        return INSTANCE.errors.get();
     }
 
     /** Appends a problem to the log; returns the file written (or null if even that failed). */
@@ -70,9 +84,44 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
         }
     }
 
+    /**
+     * Never a half-drawn window: an exception thrown during an event or a layout pass can leave nodes with stale
+     * sizes or positions, so every open window is laid out afresh in the next pulse (at most 5 times a minute, in
+     * case the error recurs in every pass).
+     */
+    private void repairWindows() {
+        long minute = System.currentTimeMillis() / 60_000;
+        if (minute != repairMinute) {
+            repairMinute = minute;
+            repairs = 0;
+        }
+        if (++repairs > 5) {
+            return;
+        }
+        try {
+            for (Window w : Window.getWindows()) {
+                Scene scene = w.getScene();
+                if (scene != null && scene.getRoot() != null) {
+                    scene.getRoot().requestLayout();
+                    scene.getRoot().applyCss();
+                }
+            }
+            Platform.requestNextPulse();
+        } catch (RuntimeException e) {
+            log("Could not redraw after an error", e);
+        }
+    }
+
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
+        errors.incrementAndGet();
         Path file = log("Unexpected error on thread " + thread.getName(), error);
+        // one plain line for a terminal; the stack trace is only in the log file
+        System.err.println("Fergana Border Atlas: unexpected error (" + error.getClass().getSimpleName() + "), details in "
+                + (file == null ? "no log" : file));
+        if (Platform.isFxApplicationThread()) {
+            repairWindows();
+        }
         if (quiet) {
             return;
         }
@@ -86,7 +135,11 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
                     file == null ? Messages.get("error.noLog") : file.toString()), ButtonType.OK);
             a.setTitle(Messages.get("app.title"));
             a.setHeaderText(Messages.get("error.unexpected.header"));
+            a.getDialogPane().getStyleClass().add("crash-dialog");
             a.show();
+            if (AtlasApp.nonInteractive()) {
+                AtlasApp.printDialog(a);
+            }
         };
         try {
             if (Platform.isFxApplicationThread()) {

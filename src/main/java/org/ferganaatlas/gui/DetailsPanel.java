@@ -77,6 +77,8 @@ final class DetailsPanel extends VBox {
         history(status);
         names(f);
         facts(f);
+        agreements(f);
+        events(f);
         location(f);
         for (String id : f.sourceIds()) {
             ref(id);
@@ -260,6 +262,59 @@ final class DetailsPanel extends VBox {
         }
         Fact r = new Fact("", Double.toString(min), Double.toString(max), list.get(0).unit(), null, "low", List.of(), null);
         return FeatureText.factValue(r, locale());
+    }
+
+    /** Issue 4: the provisions and treaties that concern this place (for a segment, also its border pair). */
+    private void agreements(Feature f) {
+        List<org.ferganaatlas.model.ProvisionLink> links = data.provisionsFor(f.key());
+        if (links.isEmpty() && !"border".equals(f.kind())) {
+            return;
+        }
+        section(Messages.get("details.agreements"));
+        if ("border".equals(f.kind())) {
+            var r = data.settlement(f, state.mapDateProperty().get());
+            String when = FeatureText.date(state.mapDateProperty().get(), locale());
+            String stage = Messages.get("settlement." + r.stage().name().toLowerCase(Locale.ROOT));
+            Label l = label(Messages.format("details.settlementOn", when, stage), "details-text");
+            l.setId("details-settlement");
+            body.getChildren().add(l);
+        }
+        String treaty = null;
+        for (org.ferganaatlas.model.ProvisionLink l : links) {
+            if (!l.treatyKey().equals(treaty)) {
+                treaty = l.treatyKey();
+                String signed = FeatureText.date(l.signedDate(), locale());
+                javafx.scene.control.Hyperlink t = link(l.treatyTitle(), "details-treaty-link", l.treatyKey());
+                body.getChildren().add(t);
+                if (!signed.isEmpty()) {
+                    body.getChildren().add(label(Messages.format("details.treatySigned", signed), "details-meta"));
+                }
+            }
+            body.getChildren().add(link(l.ordinal() + ". " + l.provisionTitle(), "details-provision-link", l.provisionKey()));
+        }
+    }
+
+    /** Issue 4: events at this place, newest last; clicking one opens it in the timeline. */
+    private void events(Feature f) {
+        List<org.ferganaatlas.model.AtlasEvent> list = data.db().eventsFor(f.key());
+        if (list.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.events"));
+        for (org.ferganaatlas.model.AtlasEvent e : list) {
+            body.getChildren().add(label(RecordText.dates(e.date(), e.dateEnd(), locale()), "details-meta"));
+            body.getChildren().add(link(e.title(), "details-event-link", e.key()));
+        }
+    }
+
+    private javafx.scene.control.Hyperlink link(String text, String styleClass, String recordKey) {
+        javafx.scene.control.Hyperlink h = new javafx.scene.control.Hyperlink(text);
+        h.getStyleClass().addAll("details-link", styleClass);
+        h.setWrapText(true);
+        h.setMinHeight(Region.USE_PREF_SIZE);
+        h.setUserData(recordKey);
+        h.setOnAction(e -> state.selectedRecordKeyProperty().set(recordKey));
+        return h;
     }
 
     private void location(Feature f) {

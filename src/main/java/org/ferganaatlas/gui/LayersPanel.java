@@ -74,6 +74,7 @@ final class LayersPanel extends ScrollPane {
                     new String[] {"line", "kgz-uzb settled", "legend.border.kgzUzb"},
                     new String[] {"line", "tjk-uzb settled", "legend.border.tjkUzb"},
                     new String[] {"line", "other-pair settled", "legend.border.other"},
+                    new String[] {"line", "kgz-tjk signed", "legend.border.signed"},
                     new String[] {"line", "kgz-tjk unsettled", "legend.border.unsettled"});
             case ENCLAVES -> List.<String[]>of(new String[] {"area", "enclave-area country-uzb", "legend.enclave"});
             case CROSSINGS -> List.<String[]>of(

@@ -95,4 +95,49 @@ public final class MapData {
         }
         return f.nameEn();
     }
+
+    // ---------------------------------------------------------------- treaties and extents (issue 4)
+
+    private final Map<String, List<org.ferganaatlas.model.ProvisionLink>> provisionLinks = new HashMap<>();
+    private final Map<String, List<org.ferganaatlas.model.TreatyStep>> treatySteps = new HashMap<>();
+
+    /** {@link AtlasDatabase#provisionsFor} (cached: the map asks on every redraw). */
+    public List<org.ferganaatlas.model.ProvisionLink> provisionsFor(String key) {
+        return provisionLinks.computeIfAbsent(key, db::provisionsFor);
+    }
+
+    /** {@link AtlasDatabase#treatySteps} (cached). */
+    public List<org.ferganaatlas.model.TreatyStep> treatySteps(String treatyKey) {
+        return treatySteps.computeIfAbsent(treatyKey, db::treatySteps);
+    }
+
+    /** How far the treaty settling a border segment had got on a day. */
+    public org.ferganaatlas.logic.BorderSettlement.Result settlement(Feature border, LocalDate day) {
+        return org.ferganaatlas.logic.BorderSettlement.on(border.countries(), provisionsFor(border.key()),
+                this::treatySteps, day);
+    }
+
+    /**
+     * The box around the features with these keys (their coarsest geometry, else their point), in degrees;
+     * empty if none of them has a location. Unknown keys are skipped.
+     */
+    public Optional<AtlasState.FitRequest> extentOf(java.util.Collection<String> keys, double maxZoom) {
+        org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
+        for (String k : keys) {
+            Feature f = feature(k).orElse(null);
+            if (f == null) {
+                continue;
+            }
+            Geometry g = geometry(f, 0).orElse(null);
+            if (g != null && !g.isEmpty()) {
+                env.expandToInclude(g.getEnvelopeInternal());
+            } else if (f.hasLocation()) {
+                env.expandToInclude(f.lon(), f.lat());
+            }
+        }
+        if (env.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AtlasState.FitRequest(env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY(), maxZoom));
+    }
 }

@@ -39,6 +39,7 @@ public final class MapPane extends StackPane {
         map.setFocusTraversable(true);
         overlays = List.of(
                 new EnclaveLayer(state, data),
+                new HighlightLayer(state, data),
                 new BorderLayer(state, data),
                 new SymbolLayer(state, data, LayerId.WATER),
                 new SymbolLayer(state, data, LayerId.VILLAGES),
@@ -64,6 +65,12 @@ public final class MapPane extends StackPane {
                     show(req.lat(), req.lon(), Double.isNaN(req.zoom()) ? zoom : req.zoom());
                 }
                 state.viewRequestProperty().set(null);
+            }
+        });
+        state.fitRequestProperty().addListener((o, old, req) -> {
+            if (req != null) {
+                fit(req);
+                state.fitRequestProperty().set(null);
             }
         });
         // The first layout knows the map's size: fit the whole valley then.
@@ -92,6 +99,15 @@ public final class MapPane extends StackPane {
                 Viewport.VALLEY_NORTH, w, h, 16);
         double cx = (Viewport.lonToPx(Viewport.VALLEY_WEST, z) + Viewport.lonToPx(Viewport.VALLEY_EAST, z)) / 2;
         double cy = (Viewport.latToPx(Viewport.VALLEY_NORTH, z) + Viewport.latToPx(Viewport.VALLEY_SOUTH, z)) / 2;
+        show(Viewport.pxToLat(cy, z), Viewport.pxToLon(cx, z), z);
+    }
+
+    /** Shows a box as large as the map allows (with a margin), not closer than the request's max zoom. */
+    public void fit(AtlasState.FitRequest r) {
+        double w = map.getWidth() > 0 ? map.getWidth() : 1000, h = map.getHeight() > 0 ? map.getHeight() : 700;
+        double z = Math.min(r.maxZoom(), Viewport.fitZoom(r.west(), r.south(), r.east(), r.north(), w, h, 48));
+        double cx = (Viewport.lonToPx(r.west(), z) + Viewport.lonToPx(r.east(), z)) / 2;
+        double cy = (Viewport.latToPx(r.north(), z) + Viewport.latToPx(r.south(), z)) / 2;
         show(Viewport.pxToLat(cy, z), Viewport.pxToLon(cx, z), z);
     }
 

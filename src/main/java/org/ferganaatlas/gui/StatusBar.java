@@ -1,13 +1,17 @@
 package org.ferganaatlas.gui;
 
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.ferganaatlas.data.UserFolders;
 
 /** The bottom bar: the pointer's coordinates, the zoom, and the data attribution (always visible). */
 final class StatusBar extends HBox {
@@ -34,11 +38,66 @@ final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(attr, Priority.SOMETIMES);
-        getChildren().addAll(coords, zoom, spacer, attr);
+        Label measure = new Label();
+        measure.setId("measure-readout");
+        measure.getStyleClass().add("measure-readout");
+        measure.setMinWidth(0); // never widens the window; shortened with "..." when space is short
+        getChildren().addAll(coords, zoom, measure, spacer, saveNotice(), attr);
+        Runnable showMeasure = () -> {
+            boolean on = state.measuringProperty().get();
+            measure.setVisible(on);
+            measure.setManaged(on);
+            measure.setText(on ? measureText(state.measurementProperty().get()) : "");
+        };
+        state.measuringProperty().addListener(o -> showMeasure.run());
+        state.measurementProperty().addListener(o -> showMeasure.run());
+        showMeasure.run();
         state.cursorLatProperty().addListener(o -> update());
         state.cursorLonProperty().addListener(o -> update());
         state.zoomProperty().addListener(o -> update());
         update();
+    }
+
+    /**
+     * What the atlas could not save (user's folder or cache read-only, full or missing; issue 6): one small,
+     * non-modal notice, one line per folder however often writes fail there, until the user closes it.
+     */
+    private Node saveNotice() {
+        Label text = new Label();
+        text.setId("save-notice-text");
+        text.getStyleClass().add("save-notice-text");
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        Button close = new Button(Messages.get("notice.dismiss"));
+        close.setId("save-notice-close");
+        close.getStyleClass().add("save-notice-close");
+        HBox box = new HBox(text, close);
+        box.setId("save-notice");
+        box.getStyleClass().add("save-notice");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setVisible(false);
+        box.setManaged(false);
+        HBox.setHgrow(box, Priority.SOMETIMES);
+        close.setOnAction(e -> {
+            box.setVisible(false);
+            box.setManaged(false);
+        });
+        java.util.Set<UserFolders.Folder> said = java.util.EnumSet.noneOf(UserFolders.Folder.class);
+        java.util.function.Consumer<UserFolders.SaveProblem> listener = p -> Platform.runLater(() -> {
+            if (!said.add(p.folder())) {
+                return;
+            }
+            String where = p.path() == null ? "?" : p.path().toString();
+            String line = p.folder() == UserFolders.Folder.CACHE ? Messages.format("notice.cannotSave.cache", where)
+                    : Messages.format("notice.cannotSave.userData", where);
+            text.setText(text.getText().isEmpty() ? line : text.getText() + "\n" + line);
+            text.setTooltip(new Tooltip(text.getText()));
+            box.setVisible(true);
+            box.setManaged(true);
+            System.out.println("atlas-notice: " + line + " (" + p.reason() + ")");
+        });
+        UserFolders.addListener(listener);
+        return box;
     }
 
     private void update() {
@@ -46,6 +105,16 @@ final class StatusBar extends HBox {
         coords.setText(Double.isNaN(lat) ? Messages.get("status.cursorOff") : formatLatLon(lat, lon));
         double z = state.zoomProperty().get();
         zoom.setText(Double.isNaN(z) ? "" : Messages.format("status.zoom", String.format(Locale.ROOT, "%.2f", z).replaceAll("\\.?0+$", "")));
+    }
+
+    /** The measure tool's figures: distance, or area with its perimeter, or how to start. */
+    static String measureText(org.ferganaatlas.logic.Measurement m) {
+        if (m.points().size() < 2) {
+            return Messages.get("measure.status.start");
+        }
+        String main = MeasureLayer.readout(m);
+        return m.closed() ? Messages.format("measure.status.area", main, MeasureLayer.number(m.lengthKm(), 1))
+                : Messages.format("measure.status.distance", main);
     }
 
     /** 40.7812° N, 71.2345° E */

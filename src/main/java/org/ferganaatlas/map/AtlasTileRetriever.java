@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
 import org.ferganaatlas.data.AtlasDataException;
 import org.ferganaatlas.data.AtlasDatabase;
 import org.ferganaatlas.data.AtlasPaths;
+import org.ferganaatlas.data.UserFolders;
 
 /**
  * Offline basemap tiles for Gluon Maps, rendered from the bundled atlas database by {@link TileRenderer}.
@@ -63,6 +64,14 @@ public final class AtlasTileRetriever implements TileRetriever {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+
+    /** Tiles whose rendering threw (the map shows a hole there); the offline walkthrough checks it stays 0. */
+    private static final AtomicInteger FAILED_TILES = new AtomicInteger();
+
+    /** How many tile requests failed since start. */
+    public static int failedTiles() {
+        return FAILED_TILES.get();
+    }
 
     /** Used by Gluon Maps through ServiceLoader. */
     public AtlasTileRetriever() {
@@ -219,6 +228,7 @@ public final class AtlasTileRetriever implements TileRetriever {
                 try {
                     f.complete(fetch(zoom, x, y));
                 } catch (Throwable t) {
+                    FAILED_TILES.incrementAndGet();
                     LOG.log(Level.WARNING, "Tile " + zoom + "/" + x + "/" + y + " failed", t);
                     f.completeExceptionally(t);
                 } finally {
@@ -292,6 +302,7 @@ public final class AtlasTileRetriever implements TileRetriever {
             } catch (IOException | RuntimeException e) {
                 diskBroken = true; // read-only home, full disk ...: stop trying, keep rendering
                 LOG.log(Level.INFO, "Tile disk cache disabled: " + e);
+                UserFolders.report(UserFolders.Folder.CACHE, AtlasPaths.cacheDir(), e); // the window says so once
             }
         }
     }

@@ -67,6 +67,9 @@ class MessageKeysTest {
         for (String l : List.of("en", "ru", "ky", "tg", "uz", "alt")) {
             used.add("lang." + l);
         }
+        for (org.ferganaatlas.data.AtlasDataException.Problem p : org.ferganaatlas.data.AtlasDataException.Problem.values()) {
+            used.add("error.db." + p.key()); // AtlasApp.databaseMessage (issue 6)
+        }
         // keys ending in '.' are prefixes of data-driven families, checked above
         used.removeIf(k -> k.endsWith("."));
         List<String> missing = new ArrayList<>();

@@ -1,0 +1,200 @@
+package org.ferganaatlas.gui;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.ferganaatlas.model.AtlasEvent;
+import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.PartialDate;
+import org.ferganaatlas.model.Source;
+
+/**
+ * The events in date order, grouped by year: kind (icon and word), date or date range, title, places and
+ * casualty ranges ("55–58 killed (sources differ)"). Clicking one chooses it in {@link AtlasState}
+ * ({@link RecordFocus} then sets the map date and flies the map there); the chosen one opens with its summary,
+ * notes and numbered sources. Events after the map date are dimmed.
+ */
+final class TimelinePanel extends VBox {
+    private final AtlasState state;
+    private final MapData data;
+    private final VBox body = new VBox();
+    private final ScrollPane scroll = new ScrollPane(body);
+    private final Map<String, VBox> cards = new LinkedHashMap<>();
+    private List<AtlasEvent> events = List.of();
+
+    TimelinePanel(AtlasState state, MapData data) {
+        this.state = state;
+        this.data = data;
+        setId("timeline-panel");
+        getStyleClass().add("reader-panel");
+        body.getStyleClass().addAll("reader-body", "timeline-body");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("reader-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
+        state.selectedRecordKeyProperty().addListener((o, a, b) -> {
+            if ((a != null && a.startsWith("event:")) || (b != null && b.startsWith("event:"))) {
+                refresh();
+            }
+        });
+        state.mapDateProperty().addListener(o -> markDates());
+        state.languageProperty().addListener(o -> refresh());
+        refresh();
+    }
+
+    private Locale locale() {
+        return state.languageProperty().get();
+    }
+
+    /** The events in the order shown (tests). */
+    List<AtlasEvent> shownEvents() {
+        return events;
+    }
+
+    void refresh() {
+        double v = scroll.getVvalue();
+        body.getChildren().clear();
+        cards.clear();
+        events = data.db().events();
+        body.getChildren().add(label(Messages.get("timeline.title"), "reader-title"));
+        body.getChildren().add(label(Messages.get("timeline.intro"), "reader-intro"));
+        String selected = state.selectedRecordKeyProperty().get();
+        int year = Integer.MIN_VALUE;
+        for (AtlasEvent e : events) {
+            int y = e.start().map(PartialDate::year).orElse(Integer.MIN_VALUE);
+            if (y != year) {
+                year = y;
+                body.getChildren().add(label(y == Integer.MIN_VALUE ? Messages.get("timeline.undated") : Integer.toString(y),
+                        "timeline-year"));
+            }
+            VBox card = card(e, e.key().equals(selected));
+            cards.put(e.key(), card);
+            body.getChildren().add(card);
+        }
+        markDates();
+        VBox sel = selected == null ? null : cards.get(selected);
+        if (sel != null) {
+            Platform.runLater(() -> scrollTo(sel));
+        } else {
+            scroll.setVvalue(v);
+        }
+    }
+
+    private void scrollTo(Node target) {
+        double h = body.getHeight() - scroll.getViewportBounds().getHeight();
+        if (h > 0) {
+            double y = target.getBoundsInParent().getMinY();
+            scroll.setVvalue(Math.min(1, Math.max(0, (y - 40) / h)));
+        }
+    }
+
+    /** Dims events that begin after the map date; marks the ones in progress on it. */
+    private void markDates() {
+        LocalDate day = state.mapDateProperty().get();
+        for (AtlasEvent e : events) {
+            VBox card = cards.get(e.key());
+            if (card == null) {
+                continue;
+            }
+            boolean after = e.start().map(d -> d.start().isAfter(day)).orElse(false);
+            card.pseudoClassStateChanged(AFTER, after);
+        }
+    }
+
+    private static final javafx.css.PseudoClass AFTER = javafx.css.PseudoClass.getPseudoClass("after-map-date");
+
+    private VBox card(AtlasEvent e, boolean selected) {
+        Locale loc = locale();
+        Region icon = new Region();
+        icon.getStyleClass().addAll("event-icon", "kind-" + e.kind().replace('_', '-'));
+        Label kind = label(RecordText.eventKind(e.kind()).toUpperCase(loc), "event-kind");
+        Label date = label(RecordText.dates(e.date(), e.dateEnd(), loc), "event-date");
+        HBox top = new HBox(icon, date, kind);
+        top.getStyleClass().add("event-top");
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(top);
+        card.getStyleClass().addAll("event-card", "kind-" + e.kind().replace('_', '-'));
+        card.setId(TreatiesPanel.nodeId(e.key()));
+        card.getChildren().add(label(e.title(), "event-title"));
+        String places = places(e);
+        if (!places.isEmpty()) {
+            card.getChildren().add(label(places, "event-place"));
+        }
+        for (String f : RecordText.figures(e, loc)) {
+            card.getChildren().add(label(f, "event-figure"));
+        }
+        if (selected) {
+            card.getStyleClass().add("selected-record");
+            RecordText.SourceNumbers numbers = new RecordText.SourceNumbers();
+            if (e.summary() != null && !e.summary().isBlank()) {
+                card.getChildren().add(new SelectableText(e.summary(), "doc-text"));
+            }
+            if (e.notes() != null && !e.notes().isBlank()) {
+                card.getChildren().add(new SelectableText(e.notes(), "doc-note"));
+            }
+            card.getChildren().add(label(numbers.meta(e.confidence(), e.sourceIds()), "doc-meta"));
+            for (Source s : data.db().sources(new ArrayList<>(numbers.numbers.keySet()))) {
+                VBox src = new VBox(new SelectableText("[" + numbers.numbers.get(s.id()) + "] " + s.title()
+                        + (s.publisher() == null || s.publisher().isBlank() ? "" : " \u00b7 " + s.publisher()), "doc-source-title"));
+                src.getStyleClass().add("doc-source");
+                if (s.url() != null && !s.url().isBlank()) {
+                    TextField url = new TextField(s.url());
+                    url.setEditable(false);
+                    url.setFocusTraversable(false);
+                    url.getStyleClass().add("source-url");
+                    src.getChildren().add(url);
+                }
+                card.getChildren().add(src);
+            }
+        }
+        card.setOnMouseClicked(ev -> {
+            if (e.key().equals(state.selectedRecordKeyProperty().get())) {
+                RecordFocus.focus(state, data, e); // again: fly back there
+            } else {
+                state.selectedRecordKeyProperty().set(e.key());
+            }
+        });
+        card.setAccessibleText(e.title());
+        return card;
+    }
+
+    /** Names of the event's places, borders and countries last. */
+    private String places(AtlasEvent e) {
+        List<String> first = new ArrayList<>(), last = new ArrayList<>();
+        for (String k : e.featureKeys()) {
+            Feature f = data.feature(k).orElse(null);
+            if (f == null) {
+                continue;
+            }
+            String name = data.displayName(f, locale().getLanguage());
+            (k.startsWith("border:") || k.startsWith("country:") ? last : first).add(name);
+        }
+        StringJoiner j = new StringJoiner(" \u00b7 ");
+        first.forEach(j::add);
+        last.forEach(j::add);
+        return j.toString();
+    }
+
+    private static Label label(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+}
