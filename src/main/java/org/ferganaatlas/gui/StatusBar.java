@@ -41,7 +41,7 @@ final class StatusBar extends HBox {
         Label measure = new Label();
         measure.setId("measure-readout");
         measure.getStyleClass().add("measure-readout");
-        measure.setMinWidth(0); // never widens the window; shortened with "..." when space is short
+        measure.setMinWidth(USE_PREF_SIZE); // short texts: the attribution gives way, never the figures
         getChildren().addAll(coords, zoom, measure, spacer, saveNotice(), attr);
         Runnable showMeasure = () -> {
             boolean on = state.measuringProperty().get();
