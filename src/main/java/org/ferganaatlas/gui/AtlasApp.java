@@ -29,7 +29,9 @@ public final class AtlasApp extends Application {
         // checksum is verified in parallel with opening it and building the window, joined before showing.
         StartupChecks checks = StartupChecks.begin(args);
         try {
-            db = AtlasDatabase.open(checks.database());
+            // opened in main() while the toolkit started (Preload), else here
+            AtlasDatabase preloaded = Preload.database(checks.database());
+            db = preloaded != null ? preloaded : AtlasDatabase.open(checks.database());
         } catch (AtlasDataException e) {
             failStartup(e);
             return;
@@ -241,6 +243,7 @@ public final class AtlasApp extends Application {
 
     public static void main(String[] args) {
         mark(List.of(args), "main");
+        Preload.begin(); // database, features and home-view tiles on another core while the toolkit starts
         launch(args);
         if (exitCode != 0) {
             System.exit(exitCode);

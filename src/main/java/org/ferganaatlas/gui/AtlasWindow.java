@@ -39,8 +39,9 @@ public final class AtlasWindow {
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
         this.state = state;
         // One open database for overlays and basemap: the tile retriever Gluon creates draws from it.
-        AtlasTileRetriever.install(db);
-        this.data = new MapData(db);
+        // (use, not install: keeps the home-view tiles the app may have rendered while the toolkit started)
+        AtlasTileRetriever.use(db);
+        this.data = Preload.mapData(db);
         this.mapPane = new MapPane(state, data);
         this.details = new DetailsPanel(state, data);
         // issue 4: search (its index opens in the background on the same file) and the measure tool
@@ -69,12 +70,25 @@ public final class AtlasWindow {
         StackPane.setAlignment(hint, Pos.TOP_CENTER);
         mapStack.getChildren().add(hint);
         mapStack.getChildren().add(search.resultsPanel());
+        // The hint goes once the user has done something with the map (pressed, scrolled, a key), and never shows
+        // beside the open search results.
+        boolean[] interacted = {false};
         Runnable showDetails = () -> {
             boolean any = state.selectedKeyProperty().get() != null;
             root.setRight(any ? details : null);
-            hint.setVisible(!any);
+            hint.setVisible(!any && !interacted[0] && !search.resultsPanel().isVisible());
         };
         state.selectedKeyProperty().addListener(o -> showDetails.run());
+        search.resultsPanel().visibleProperty().addListener(o -> showDetails.run());
+        javafx.event.EventHandler<javafx.event.Event> firstUse = e -> {
+            if (!interacted[0]) {
+                interacted[0] = true;
+                showDetails.run();
+            }
+        };
+        mapPane.mapView().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, firstUse);
+        mapPane.mapView().addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, firstUse);
+        mapPane.mapView().addEventFilter(KeyEvent.KEY_PRESSED, firstUse);
         showDetails.run();
         root.setBottom(new StatusBar(state, db.attribution()));
         state.presentationProperty().addListener((o, a, on) -> {

@@ -26,6 +26,12 @@ abstract class OverlayLayer extends MapLayer {
     /** Zoom changes up to this far from the built zoom scale the built content instead of rebuilding it. */
     private static final double MAX_SCALED_ZOOM = 0.6;
     private final javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    /** Zoom changes up to this far may show scaled content for a pulse or two while other layers rebuild. */
+    private static final double MAX_DEFERRED_ZOOM = 1.5;
+    /** A rebuild that ended less than this long ago happened in the current pulse (FX thread only). */
+    private static final long PULSE_NANOS = 5_000_000;
+    private static long lastRebuildNanos;
+    private boolean retryQueued;
     private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(140));
 
     OverlayLayer(AtlasState state, MapData data) {
@@ -65,12 +71,26 @@ abstract class OverlayLayer extends MapLayer {
         boolean outside = vx0 < bx0 || vy0 < by0 || vx1 > bx1 || vy1 > by1;
         boolean zoomChanged = zoom != builtZoom;
         boolean canScale = !stale && !outside && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_SCALED_ZOOM;
+        // At most one layer rebuilds per pulse (rebuilds are the long pulses): while the view moves, a layer whose
+        // turn has not come keeps its built content (scaled, moved) for another pulse. Never for the first build
+        // or for changed content (date, language, layers: invalidate()), which show at once.
+        boolean deferrable = !stale && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_DEFERRED_ZOOM
+                && System.nanoTime() - lastRebuildNanos < PULSE_NANOS;
         if (zoomChanged && canScale) {
             // a small zoom step (wheel, pinch): show the built content scaled now, rebuild once the zoom rests
             settle.playFromStart();
+        } else if ((outside || zoomChanged) && deferrable) {
+            if (!retryQueued) {
+                retryQueued = true;
+                javafx.application.Platform.runLater(() -> {
+                    retryQueued = false;
+                    markDirty();
+                });
+            }
         } else if (stale || outside || zoomChanged) {
             settle.stop();
             rebuild(zoom, origin, view);
+            lastRebuildNanos = System.nanoTime();
             f = 1;
         }
         scale.setX(f);

@@ -16,10 +16,24 @@ final class SidePanel extends TabPane {
         getStyleClass().add("side-panel");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         layers = tab("layers-tab", Messages.get("side.layers"), layersPanel);
-        treaties = tab("treaties-tab", Messages.get("side.treaties"), new TreatiesPanel(state, data));
-        timeline = tab("timeline-tab", Messages.get("side.timeline"), new TimelinePanel(state, data));
+        // The reading panels follow the state from the start, but join the scene only when their tab is first
+        // chosen (or a few seconds after the window is up): styling and laying out their hundreds of labels was a
+        // good part of the start-up time.
+        treaties = lazyTab("treaties-tab", Messages.get("side.treaties"), new TreatiesPanel(state, data));
+        timeline = lazyTab("timeline-tab", Messages.get("side.timeline"), new TimelinePanel(state, data));
         getTabs().addAll(layers, treaties, timeline);
+        javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(4));
+        idle.setOnFinished(e -> {
+            attach(treaties);
+            attach(timeline);
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && treaties.getContent() == null) {
+                idle.playFromStart();
+            }
+        });
         getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            attach(t);
             String id = t == treaties ? AtlasState.TAB_TREATIES : t == timeline ? AtlasState.TAB_TIMELINE : AtlasState.TAB_LAYERS;
             state.sideTabProperty().set(id);
             getStyleClass().remove("reading");
@@ -45,6 +59,20 @@ final class SidePanel extends TabPane {
         Tab t = AtlasState.TAB_TREATIES.equals(id) ? treaties : AtlasState.TAB_TIMELINE.equals(id) ? timeline : layers;
         if (getSelectionModel().getSelectedItem() != t) {
             getSelectionModel().select(t);
+        }
+    }
+
+    private static Tab lazyTab(String id, String text, javafx.scene.Node content) {
+        Tab t = tab(id, text, null);
+        t.getProperties().put(LAZY_CONTENT, content);
+        return t;
+    }
+
+    private static final String LAZY_CONTENT = "atlas.lazyContent";
+
+    private static void attach(Tab t) {
+        if (t != null && t.getContent() == null && t.getProperties().remove(LAZY_CONTENT) instanceof javafx.scene.Node n) {
+            t.setContent(n);
         }
     }
 

@@ -26,6 +26,8 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         coords.setId("cursor-coords");
         coords.getStyleClass().add("coords");
+        // its width is fixed in atlas.css (.coords), so the bar and the map never resize with the reading
+        coords.setTooltip(new Tooltip(Messages.get("status.cursorOff.tip")));
         zoom.getStyleClass().add("zoom-readout");
         Label attr = new Label(Messages.format("status.attribution", attribution));
         attr.setId("attribution");

@@ -65,6 +65,25 @@ public final class AtlasTileRetriever implements TileRetriever {
         return t;
     });
 
+    /**
+     * PNG encoding for the disk cache costs more CPU than rendering the tile; on a 2-core machine it competed with
+     * the first show and the first tiles. Writes start this long after the class was loaded (a start-up), in ms
+     * ({@code -Datlas.tileCache.writeDelayMs}, default 2500).
+     */
+    private static final long WRITES_FROM_NANOS = System.nanoTime()
+            + TimeUnit.MILLISECONDS.toNanos(Long.getLong("atlas.tileCache.writeDelayMs", 2500));
+
+    private static void awaitWriteStart() {
+        long wait = WRITES_FROM_NANOS - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Tiles whose rendering threw (the map shows a hole there); the offline walkthrough checks it stays 0. */
     private static final AtomicInteger FAILED_TILES = new AtomicInteger();
 
@@ -83,6 +102,20 @@ public final class AtlasTileRetriever implements TileRetriever {
      */
     public static void install(AtlasDatabase db) {
         install(db, BasemapStyle.ATLAS);
+    }
+
+    /**
+     * As {@link #install(AtlasDatabase)}, but keeps the current backend (and the tiles already rendered into its
+     * memory cache) if it already draws from {@code db} in the default style: the app installs the database while
+     * the toolkit starts, to render the home view's tiles early, and the window installs it again.
+     */
+    public static void use(AtlasDatabase db) {
+        synchronized (LOCK) {
+            Backend b = backend;
+            if (b == null || b.db != db || b.style != BasemapStyle.ATLAS || b.ownsDb) {
+                backend = new Backend(db, BasemapStyle.ATLAS, false);
+            }
+        }
     }
 
     /** As {@link #install(AtlasDatabase)} with a presentation style. */
@@ -253,7 +286,10 @@ public final class AtlasTileRetriever implements TileRetriever {
                 BufferedImage rendered = renderer.render(zoom, x, y);
                 img = toFxImage(rendered);
                 if (diskDir != null && !diskBroken) {
-                    DISK_WRITER.execute(() -> writeDisk(zoom, x, y, rendered));
+                    DISK_WRITER.execute(() -> {
+                        awaitWriteStart();
+                        writeDisk(zoom, x, y, rendered);
+                    });
                 }
             }
             memory.put(k, img);
