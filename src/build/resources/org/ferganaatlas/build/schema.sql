@@ -23,7 +23,7 @@ CREATE TABLE source(            -- every source a row cites (curated sources_*.c
 CREATE TABLE feature(           -- everything that can be drawn or clicked
   id          INTEGER PRIMARY KEY,   -- dense ids assigned in sorted key order; also the R*Tree id
   key         TEXT NOT NULL UNIQUE,  -- 'country:KGZ', 'border:KGZ-TJK:2', 'tripoint:KAZ-KGZ-UZB', 'crossing:kyzyl-bel', 'town:1514879', 'river:gshhg:12'
-  kind        TEXT NOT NULL,         -- country|border|tripoint|enclave|crossing|junction|monument|village|town|river|lake|water_facility|road|site
+  kind        TEXT NOT NULL,         -- country|border|boundary|tripoint|enclave|crossing|junction|monument|village|town|river|lake|water_facility|road|site (boundary = all segments of a pair, not drawn)
   name_en     TEXT NOT NULL,
   country     TEXT,                  -- ISO3 the feature lies in today (NULL for borders, tripoints)
   countries   TEXT,                  -- for borders, tripoints and crossings: ISO3 codes sorted, '-'-joined ('KGZ-TJK')
@@ -41,7 +41,7 @@ CREATE INDEX feature_kind ON feature(kind, rank);
 
 CREATE TABLE geometry(          -- one geometry per feature and level of detail
   feature_id INTEGER NOT NULL REFERENCES feature(id),
-  lod        INTEGER NOT NULL,  -- 0..3, see metadata.lod_bands (0 = coarsest); points have only lod 3... and 0
+  lod        INTEGER NOT NULL,  -- 0..3, see metadata.lod_bands (0 = coarsest); points are stored at lod 0 only: read the highest stored lod <= wanted
   wkb        BLOB NOT NULL,     -- WKB, x = lon, y = lat
   PRIMARY KEY(feature_id, lod)
 ) WITHOUT ROWID;

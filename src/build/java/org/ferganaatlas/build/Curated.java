@@ -1,0 +1,589 @@
+package org.ferganaatlas.build;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.util.LineStringExtracter;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.operation.distance.DistanceOp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the hand-curated CSV files (assets/curated, format in its README) and resolves their
+ * coordinate derivations against the derived geography. Every problem is reported as file:line with what
+ * to fix; the build fails if there is any.
+ */
+final class Curated {
+    static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
+    static final Set<String> LANGS = Set.of("en", "ru", "ky", "tg", "uz");
+    static final Set<String> KINDS = Set.of("country", "border", "tripoint", "enclave", "exclave", "crossing", "junction",
+            "monument", "village", "town", "river", "lake", "reservoir", "water_facility", "road", "site");
+    static final Set<String> STEPS = Set.of("signed", "approved_parliament", "approved_senate", "approved_upper_house",
+            "signed_into_law", "instruments_exchanged", "in_force");
+    static final Pattern KEY = Pattern.compile("[a-z_]+:[a-z0-9][a-z0-9-]*(:[a-zA-Z0-9-]+)*|[a-z_]+:[A-Z]{3}(-[A-Z]{3})*(:[0-9]+)?|town:[0-9]+");
+    static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
+    static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    final List<String> errors = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final List<Object[]> sources = new ArrayList<>();
+    final List<Feature> features = new ArrayList<>();
+    final List<Object[]> names = new ArrayList<>();
+    final List<Object[]> facts = new ArrayList<>();
+    final List<Object[]> status = new ArrayList<>();
+    final List<Object[]> treaties = new ArrayList<>();
+    final List<Object[]> treatySteps = new ArrayList<>();
+    final List<Object[]> provisions = new ArrayList<>();
+    final List<Object[]> provisionFeatures = new ArrayList<>();
+    final List<Object[]> events = new ArrayList<>();
+    final List<Object[]> eventFeatures = new ArrayList<>();
+    /** Search rows for treaties, provisions and events: ref, kind, name, names, body. */
+    final List<String[]> search = new ArrayList<>();
+    /** Enclave parts claimed by a curated polygon_of row: "ISO3@x,y" of the part's interior point. */
+    final Set<String> claimedParts = new HashSet<>();
+
+    private final Set<String> sourceIds = new TreeSet<>();
+    private final Map<String, Feature> dataset;
+    private final GeoNames geonames;
+    private final Topology topology;
+    private final Partition partition;
+    private final Region region;
+
+    Curated(Map<String, Feature> dataset, Set<String> datasetSources, GeoNames geonames, Topology topology,
+            Partition partition, Region region) {
+        this.dataset = dataset;
+        this.geonames = geonames;
+        this.topology = topology;
+        this.partition = partition;
+        this.region = region;
+        sourceIds.addAll(datasetSources);
+    }
+
+    private List<Csv.Row> file(Path dir, String name, String... columns) throws IOException {
+        Path f = dir.resolve(name);
+        if (!Files.isRegularFile(f)) {
+            warnings.add(name + ": missing, treated as empty");
+            return List.of();
+        }
+        List<String> header = Csv.header(f);
+        for (String c : columns) {
+            if (!header.contains(c)) {
+                errors.add(name + ":1: header lacks column '" + c + "' (expected " + String.join(",", columns) + ")");
+            }
+        }
+        return Csv.read(f);
+    }
+
+    void load(Path dir) throws IOException {
+        // Sources first: everything else cites them.
+        List<Path> sourceFiles = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                s.filter(p -> p.getFileName().toString().matches("sources_.*\\.csv")).sorted().forEach(sourceFiles::add);
+            }
+        }
+        if (sourceFiles.isEmpty()) warnings.add("no sources_*.csv in " + dir);
+        Set<String> datasetIds = new HashSet<>(sourceIds);
+        for (Path sf : sourceFiles) {
+            for (Csv.Row r : file(dir, sf.getFileName().toString(), "source_id", "title", "publisher", "published", "url",
+                    "licence", "accessed", "language", "notes")) {
+                String id = r.get("source_id");
+                if (id.isEmpty()) {
+                    err(r, "empty source_id");
+                    continue;
+                }
+                if (!sourceIds.add(id)) {
+                    err(r, "source_id '" + id + "' is defined twice" + (datasetIds.contains(id) ? " (it is a dataset source id)" : ""));
+                }
+                if (r.get("title").isEmpty()) err(r, "source '" + id + "' has no title");
+                date(r, "published", false);
+                date(r, "accessed", false);
+                sources.add(new Object[] {id, r.get("title"), nz(r.get("publisher")), nz(r.get("published")), nz(r.get("url")),
+                        nz(r.get("licence")), nz(r.get("accessed")), nz(r.get("language")), nz(r.get("notes"))});
+            }
+        }
+
+        Map<String, Feature> curatedFeatures = new TreeMap<>();
+        for (Csv.Row r : file(dir, "crossings.csv", "key", "name_en", "countries", "location_description", "lat", "lon",
+                "coord_source_id", "accuracy_m", "coord_derivation", "who_may_cross", "confidence", "source_ids", "notes")) {
+            Feature f = feature(r, "crossing", curatedFeatures);
+            if (f == null) continue;
+            f.countries = countries(r, r.get("countries"));
+            f.rank = 1;
+            f.minZoom = 8;
+            put(f.props, "who_may_cross", r.get("who_may_cross"));
+            put(f.props, "location_description", r.get("location_description"));
+            put(f.props, "notes", r.get("notes"));
+            f.body.add(r.get("location_description"));
+            f.body.add(r.get("who_may_cross"));
+            f.body.add(r.get("notes"));
+            locate(r, f);
+        }
+        for (Csv.Row r : file(dir, "places.csv", "key", "kind", "name_en", "country", "location_description", "lat", "lon",
+                "coord_source_id", "accuracy_m", "coord_derivation", "confidence", "source_ids", "notes")) {
+            String kind = r.get("kind");
+            if (!kind.matches("[a-z_]+")) {
+                err(r, "kind '" + kind + "' must be lower-case letters and '_'");
+                continue;
+            }
+            if (!KINDS.contains(kind)) warn(r, "kind '" + kind + "' is not one of " + new TreeSet<>(KINDS));
+            Feature f = feature(r, kind, curatedFeatures);
+            if (f == null) continue;
+            String c = r.get("country");
+            if (!c.isEmpty() && !ISO3.matcher(c).matches()) err(r, "country '" + c + "' is not an ISO3 code (KGZ, TJK, UZB ...)");
+            f.country = c.isEmpty() ? null : c;
+            f.rank = kind.equals("junction") ? 1 : kind.equals("enclave") || kind.equals("exclave") ? 1 : 2;
+            f.minZoom = f.rank == 1 ? 7 : 9;
+            put(f.props, "location_description", r.get("location_description"));
+            put(f.props, "notes", r.get("notes"));
+            f.body.add(r.get("location_description"));
+            f.body.add(r.get("notes"));
+            locate(r, f);
+        }
+        features.addAll(curatedFeatures.values());
+
+        Set<String> treatyKeys = new TreeSet<>();
+        for (Csv.Row r : file(dir, "treaties.csv", "key", "kind", "title_en", "parties", "place", "signed_date",
+                "in_force_date", "summary_en", "confidence", "source_ids")) {
+            String key = key(r, "key");
+            if (key == null) continue;
+            if (!treatyKeys.add(key)) err(r, "treaty key '" + key + "' is defined twice");
+            if (r.get("title_en").isEmpty()) err(r, "title_en is empty");
+            date(r, "signed_date", false);
+            date(r, "in_force_date", false);
+            treaties.add(new Object[] {key, r.get("kind"), r.get("title_en"), isoList(r, r.get("parties"), ";"), nz(r.get("place")),
+                    nz(r.get("signed_date")), nz(r.get("in_force_date")), nz(r.get("summary_en")), conf(r), srcs(r, "source_ids")});
+            search.add(new String[] {key, "treaty", r.get("title_en"), "", join(r.get("summary_en"), r.get("place"))});
+        }
+        Set<String> eventKeys = new TreeSet<>();
+        List<Csv.Row> eventRows = file(dir, "events.csv", "key", "date", "date_end", "kind", "title_en", "summary_en",
+                "feature_keys", "deaths_min", "deaths_max", "injured_min", "injured_max", "displaced_min", "displaced_max",
+                "confidence", "source_ids", "notes");
+        for (Csv.Row r : eventRows) {
+            String key = key(r, "key");
+            if (key != null && !eventKeys.add(key)) err(r, "event key '" + key + "' is defined twice");
+        }
+        Set<String> provisionKeys = new TreeSet<>();
+        List<Csv.Row> provisionRows = file(dir, "provisions.csv", "key", "treaty_key", "ordinal", "title_en", "summary_en",
+                "feature_keys", "confidence", "source_ids");
+        for (Csv.Row r : provisionRows) {
+            String key = key(r, "key");
+            if (key != null && !provisionKeys.add(key)) err(r, "provision key '" + key + "' is defined twice");
+        }
+
+        Set<String> known = new TreeSet<>(dataset.keySet());
+        known.addAll(curatedFeatures.keySet());
+        Set<String> featureKeys = new TreeSet<>(known);
+        known.addAll(treatyKeys);
+        known.addAll(eventKeys);
+        known.addAll(provisionKeys);
+
+        for (Csv.Row r : provisionRows) {
+            String key = r.get("key");
+            String tk = r.get("treaty_key");
+            if (!treatyKeys.contains(tk)) err(r, "treaty_key '" + tk + "' is not a key in treaties.csv");
+            Integer ord = integer(r, "ordinal", true);
+            if (r.get("title_en").isEmpty()) err(r, "title_en is empty");
+            if (r.get("summary_en").isEmpty()) err(r, "summary_en is empty");
+            provisions.add(new Object[] {key, tk, ord == null ? 0 : ord, r.get("title_en"), r.get("summary_en"), conf(r), srcs(r, "source_ids")});
+            for (String fk : keyList(r, "feature_keys", known)) provisionFeatures.add(new Object[] {key, fk});
+            search.add(new String[] {key, "provision", r.get("title_en"), "", r.get("summary_en")});
+        }
+        for (Csv.Row r : eventRows) {
+            String key = r.get("key");
+            date(r, "date", true);
+            date(r, "date_end", false);
+            if (r.get("title_en").isEmpty()) err(r, "title_en is empty");
+            Object[] row = new Object[] {key, r.get("date"), nz(r.get("date_end")), r.get("kind"), r.get("title_en"), nz(r.get("summary_en")),
+                    integer(r, "deaths_min", false), integer(r, "deaths_max", false), integer(r, "injured_min", false),
+                    integer(r, "injured_max", false), integer(r, "displaced_min", false), integer(r, "displaced_max", false),
+                    conf(r), srcs(r, "source_ids"), nz(r.get("notes"))};
+            for (int k = 6; k < 12; k += 2) {
+                if (row[k] != null && row[k + 1] != null && (Integer) row[k] > (Integer) row[k + 1]) {
+                    err(r, "a *_min value is larger than its *_max");
+                }
+            }
+            events.add(row);
+            for (String fk : keyList(r, "feature_keys", known)) eventFeatures.add(new Object[] {key, fk});
+            search.add(new String[] {key, "event", r.get("title_en"), "", join(r.get("summary_en"), r.get("notes"))});
+        }
+        for (Csv.Row r : file(dir, "treaty_steps.csv", "treaty_key", "date", "step", "country", "body", "note", "confidence", "source_ids")) {
+            String tk = r.get("treaty_key");
+            if (!treatyKeys.contains(tk)) err(r, "treaty_key '" + tk + "' is not a key in treaties.csv");
+            date(r, "date", false);
+            if (!STEPS.contains(r.get("step"))) err(r, "step '" + r.get("step") + "' is not one of " + new TreeSet<>(STEPS));
+            String c = r.get("country");
+            if (!c.isEmpty() && !ISO3.matcher(c).matches()) err(r, "country '" + c + "' is not an ISO3 code");
+            treatySteps.add(new Object[] {tk, nz(r.get("date")), r.get("step"), nz(c), nz(r.get("body")), nz(r.get("note")), conf(r), srcs(r, "source_ids")});
+        }
+        for (Csv.Row r : file(dir, "names.csv", "feature_key", "lang", "name", "is_primary", "source_ids")) {
+            String fk = r.get("feature_key");
+            if (!known.contains(fk)) err(r, "feature_key '" + fk + "' is not a known key (features, treaties, events)");
+            if (!LANGS.contains(r.get("lang"))) err(r, "lang '" + r.get("lang") + "' must be one of en ru ky tg uz");
+            if (r.get("name").isEmpty()) err(r, "name is empty");
+            String p = r.get("is_primary");
+            if (!p.isEmpty() && !p.equals("0") && !p.equals("1")) err(r, "is_primary must be 0 or 1");
+            names.add(new Object[] {fk, r.get("lang"), r.get("name"), p.equals("1") ? 1 : 0, srcs(r, "source_ids")});
+        }
+        for (Csv.Row r : file(dir, "facts.csv", "feature_key", "attribute", "value", "value_max", "unit", "as_of",
+                "confidence", "source_ids", "note")) {
+            String fk = r.get("feature_key");
+            if (!known.contains(fk)) err(r, "feature_key '" + fk + "' is not a known key");
+            if (r.get("attribute").isEmpty()) err(r, "attribute is empty");
+            if (r.get("value").isEmpty()) err(r, "value is empty");
+            date(r, "as_of", false);
+            facts.add(new Object[] {fk, r.get("attribute"), r.get("value"), nz(r.get("value_max")), nz(r.get("unit")),
+                    nz(r.get("as_of")), conf(r), srcs(r, "source_ids"), nz(r.get("note"))});
+        }
+        for (Csv.Row r : file(dir, "status_history.csv", "feature_key", "attribute", "value", "from_date", "to_date",
+                "confidence", "source_ids", "note")) {
+            String fk = r.get("feature_key");
+            if (!featureKeys.contains(fk)) err(r, "feature_key '" + fk + "' is not a known feature key");
+            if (r.get("attribute").isEmpty()) err(r, "attribute is empty");
+            date(r, "from_date", false);
+            date(r, "to_date", false);
+            if (!r.get("from_date").isEmpty() && !r.get("to_date").isEmpty() && r.get("from_date").compareTo(r.get("to_date")) > 0) {
+                err(r, "from_date is after to_date");
+            }
+            status.add(new Object[] {fk, r.get("attribute"), r.get("value"), nz(r.get("from_date")), nz(r.get("to_date")),
+                    conf(r), srcs(r, "source_ids"), nz(r.get("note"))});
+        }
+    }
+
+    // ---- features and their coordinates ----
+
+    private Feature feature(Csv.Row r, String kind, Map<String, Feature> curated) {
+        String key = key(r, "key");
+        if (key == null) return null;
+        if (dataset.containsKey(key)) {
+            err(r, "key '" + key + "' is already a derived feature; choose another key");
+            return null;
+        }
+        if (curated.containsKey(key)) {
+            err(r, "key '" + key + "' is defined twice");
+            return null;
+        }
+        if (r.get("name_en").isEmpty()) err(r, "name_en is empty");
+        Feature f = new Feature(key, kind, r.get("name_en"), conf(r), srcs(r, "source_ids"));
+        curated.put(key, f);
+        return f;
+    }
+
+    private void locate(Csv.Row r, Feature f) {
+        String lat = r.get("lat");
+        String lon = r.get("lon");
+        String deriv = r.get("coord_derivation");
+        Double acc = dbl(r, "accuracy_m");
+        f.accuracyM = acc;
+        if (!lat.isEmpty() || !lon.isEmpty()) {
+            Double y = dbl(r, "lat");
+            Double x = dbl(r, "lon");
+            if (y == null || x == null) {
+                err(r, "give both lat and lon, or neither");
+                return;
+            }
+            if (!region.contains(y, x)) {
+                err(r, String.format("coordinate %s,%s lies outside the region %s (lat then lon, decimal degrees)", lat, lon, region));
+                return;
+            }
+            String cs = r.get("coord_source_id");
+            if (cs.isEmpty()) {
+                err(r, "lat/lon given without coord_source_id (name the source that gives the coordinate)");
+            } else if (!sourceIds.contains(cs)) {
+                err(r, "coord_source_id '" + cs + "' is not a source_id in any sources_*.csv");
+            }
+            if (!deriv.isEmpty()) warn(r, "both lat/lon and coord_derivation given; the sourced lat/lon is used");
+            f.setPoint(Geo.GF.createPoint(new Coordinate(x, y)));
+            f.props.put("coord_source_id", cs);
+            return;
+        }
+        if (deriv.isEmpty()) {
+            warn(r, "no lat/lon and no coord_derivation: " + f.key + " has no location");
+            return;
+        }
+        if (acc == null) warn(r, "coord_derivation without accuracy_m: give an honest estimate in metres");
+        f.derivation = deriv;
+        String[] p = deriv.split(":");
+        try {
+            switch (p[0]) {
+                case "geonames": {
+                    need(p.length == 2, deriv);
+                    GeoNames.Place pl = place(r, p[1]);
+                    if (pl == null) return;
+                    point(r, f, pl.lon(), pl.lat());
+                    return;
+                }
+                case "border_nearest": {
+                    need(p.length == 3, deriv);
+                    GeoNames.Place pl = place(r, p[1]);
+                    if (pl == null) return;
+                    List<Geometry> lines = new ArrayList<>();
+                    for (Topology.Border b : topology.borders) {
+                        if (b.pair().equals(p[2])) lines.add(b.lods()[b.lods().length - 1]);
+                    }
+                    if (lines.isEmpty()) {
+                        err(r, "border_nearest: no derived border for pair '" + p[2] + "' (use sorted ISO3 pairs: KGZ-TJK, KGZ-UZB, TJK-UZB)");
+                        return;
+                    }
+                    Coordinate c = nearestOn(Geo.GF.buildGeometry(lines), pl.lat(), pl.lon());
+                    f.props.put("derived_distance_from_place_m", Math.round(Geo.distanceM(pl.lat(), pl.lon(), c.y, c.x)));
+                    point(r, f, c.x, c.y);
+                    return;
+                }
+                case "tripoint": {
+                    need(p.length == 2 || p.length == 3, deriv);
+                    Topology.Tripoint best = null;
+                    for (Topology.Tripoint t : topology.tripoints) {
+                        if (t.key().equals(deriv)) best = t;
+                    }
+                    if (best == null) {
+                        err(r, "'" + deriv + "': no such derived tripoint (found: "
+                                + topology.tripoints.stream().map(Topology.Tripoint::key).toList() + ")");
+                        return;
+                    }
+                    point(r, f, best.point().getX(), best.point().getY());
+                    return;
+                }
+                case "polygon_of": {
+                    need(p.length == 3 && ISO3.matcher(p[1]).matches(), deriv);
+                    GeoNames.Place pl = place(r, p[2]);
+                    if (pl == null) return;
+                    Geometry[] lods = topology.countries.get(p[1]);
+                    if (lods == null) {
+                        err(r, "polygon_of: no country '" + p[1] + "' in the region");
+                        return;
+                    }
+                    Point at = Geo.GF.createPoint(new Coordinate(pl.lon(), pl.lat()));
+                    Geometry part = component(lods[lods.length - 1], at);
+                    if (part == null) {
+                        err(r, String.format("polygon_of: GeoNames %s (%s, %.5f,%.5f) lies in no polygon of %s", p[2], pl.name(),
+                                pl.lat(), pl.lon(), p[1]));
+                        return;
+                    }
+                    Point inner = part.getInteriorPoint();
+                    Geometry[] g = new Geometry[lods.length];
+                    for (int i = 0; i < lods.length; i++) {
+                        g[i] = component(lods[i], inner);
+                        if (g[i] == null) g[i] = component(lods[i], at);
+                        if (g[i] == null) g[i] = part;
+                    }
+                    f.setLods(g);
+                    f.props.put("area_km2", Json.round(Geo.areaKm2(part), 2));
+                    for (Partition.Part e : partition.enclaves) {
+                        if (e.country().equals(p[1]) && e.polygon().equalsExact(part)) {
+                            claimedParts.add(p[1] + "@" + e.polygon().getInteriorPoint().getX() + "," + e.polygon().getInteriorPoint().getY());
+                            f.props.put("surrounded_by", e.surroundedBy());
+                        }
+                    }
+                    if (f.country == null) f.country = p[1];
+                    return;
+                }
+                default:
+                    err(r, "unknown coord_derivation '" + deriv + "'; use geonames:<id>, border_nearest:<id>:<PAIR>, "
+                            + "tripoint:KGZ-TJK-UZB or polygon_of:<ISO3>:<id>");
+            }
+        } catch (IllegalArgumentException e) {
+            err(r, "malformed coord_derivation '" + deriv + "'; use geonames:<id>, border_nearest:<id>:<PAIR>, "
+                    + "tripoint:KGZ-TJK-UZB or polygon_of:<ISO3>:<id>");
+        }
+    }
+
+    private static void need(boolean ok, String deriv) {
+        if (!ok) throw new IllegalArgumentException(deriv);
+    }
+
+    private void point(Csv.Row r, Feature f, double x, double y) {
+        if (!region.contains(y, x)) {
+            err(r, String.format("derived coordinate %.5f,%.5f lies outside the region %s", y, x, region));
+            return;
+        }
+        Coordinate c = new Coordinate(x, y);
+        Geo.PM.makePrecise(c);
+        f.setPoint(Geo.GF.createPoint(c));
+    }
+
+    private GeoNames.Place place(Csv.Row r, String id) {
+        long n;
+        try {
+            n = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            err(r, "'" + id + "' is not a GeoNames id (a number)");
+            return null;
+        }
+        GeoNames.Place p = geonames.all.get(n);
+        if (p == null) err(r, "unknown GeoNames id " + id + " (not in cities500; look it up in column 1 of cities500.txt)");
+        return p;
+    }
+
+    static Geometry component(Geometry g, Point at) {
+        for (Object o : PolygonExtracter.getPolygons(g)) {
+            Geometry p = (Geometry) o;
+            if (p.covers(at)) return p;
+        }
+        return null;
+    }
+
+    /** Nearest point of {@code lines} to (lat, lon), measured in a local equidistant frame (lon scaled by cos lat). */
+    static Coordinate nearestOn(Geometry lines, double lat, double lon) {
+        double k = Math.cos(Math.toRadians(lat));
+        Geometry scaled = lines.copy();
+        scaled.apply((org.locationtech.jts.geom.CoordinateFilter) c -> c.x = c.x * k);
+        scaled.geometryChanged();
+        Coordinate[] nn = DistanceOp.nearestPoints(scaled, Geo.GF.createPoint(new Coordinate(lon * k, lat)));
+        return new Coordinate(nn[0].x / k, nn[0].y);
+    }
+
+    // ---- field checks ----
+
+    private String key(Csv.Row r, String col) {
+        String k = r.get(col);
+        if (k.isEmpty()) {
+            err(r, col + " is empty");
+            return null;
+        }
+        if (!KEY.matcher(k).matches()) {
+            err(r, col + " '" + k + "' is not a key of the form kind:slug (lower-case ASCII, '-' between words)");
+            return null;
+        }
+        return k;
+    }
+
+    private String conf(Csv.Row r) {
+        String c = r.get("confidence");
+        if (!CONFIDENCE.contains(c)) err(r, "confidence '" + c + "' must be high, medium or low");
+        return c;
+    }
+
+    private String srcs(Csv.Row r, String col) {
+        String v = r.get(col);
+        if (v.isEmpty()) {
+            err(r, col + " is empty: every row names its sources");
+            return "";
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String s : v.split(";")) {
+            s = s.trim();
+            if (s.isEmpty()) continue;
+            if (!sourceIds.contains(s)) err(r, "unknown source id '" + s + "' in " + col + " (define it in a sources_*.csv)");
+            ids.add(s);
+        }
+        return String.join(";", ids);
+    }
+
+    private void date(Csv.Row r, String col, boolean required) {
+        String d = r.get(col);
+        if (d.isEmpty()) {
+            if (required) err(r, col + " is empty");
+            return;
+        }
+        if (!validDate(d)) err(r, col + " '" + d + "' is not an ISO date YYYY-MM-DD, YYYY-MM or YYYY");
+    }
+
+    static boolean validDate(String d) {
+        if (!DATE.matcher(d).matches()) return false;
+        try {
+            if (d.length() == 10) LocalDate.parse(d);
+            else if (d.length() == 7) YearMonth.parse(d);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Double dbl(Csv.Row r, String col) {
+        String v = r.get(col);
+        if (v.isEmpty()) return null;
+        try {
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            err(r, col + " '" + v + "' is not a decimal number");
+            return null;
+        }
+    }
+
+    private Integer integer(Csv.Row r, String col, boolean required) {
+        String v = r.get(col);
+        if (v.isEmpty()) {
+            if (required) err(r, col + " is empty");
+            return null;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            err(r, col + " '" + v + "' is not a whole number");
+            return null;
+        }
+    }
+
+    private String countries(Csv.Row r, String v) {
+        if (v.isEmpty()) return null;
+        return isoList(r, v, "-");
+    }
+
+    private String isoList(Csv.Row r, String v, String sep) {
+        TreeSet<String> s = new TreeSet<>();
+        for (String c : v.split("[;,/ -]+")) {
+            if (c.isEmpty()) continue;
+            if (!ISO3.matcher(c).matches()) err(r, "'" + c + "' is not an ISO3 country code");
+            s.add(c);
+        }
+        return String.join(sep, s);
+    }
+
+    private List<String> keyList(Csv.Row r, String col, Set<String> known) {
+        List<String> out = new ArrayList<>();
+        for (String k : r.get(col).split(";")) {
+            k = k.trim();
+            if (k.isEmpty()) continue;
+            if (!known.contains(k)) {
+                err(r, col + " refers to unknown key '" + k + "'");
+            } else if (!out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private void err(Csv.Row r, String msg) {
+        errors.add(r.where() + ": " + msg);
+    }
+
+    private void warn(Csv.Row r, String msg) {
+        warnings.add(r.where() + ": " + msg);
+    }
+
+    static String nz(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static void put(Map<String, Object> m, String k, String v) {
+        if (v != null && !v.isEmpty()) m.put(k, v);
+    }
+
+    static String join(String... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            if (p == null || p.isBlank()) continue;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(p.trim());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package org.ferganaatlas.build;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The database build end to end on the committed fixture (a clipped piece of every input). */
+class BuildDatabaseFixtureTest {
+    static final Path FIXTURE = Path.of("src/test/resources/fixture");
+
+    @TempDir
+    static Path tmp;
+    static BuildDatabase.Result first;
+    static Path firstDb;
+
+    @BeforeAll
+    static void buildOnce() throws Exception {
+        firstDb = tmp.resolve("a/atlas.sqlite");
+        first = BuildDatabase.build(FIXTURE.resolve("manifest.json"), FIXTURE.resolve("curated"), firstDb, tmp.resolve("work"));
+    }
+
+    @Test
+    void sameInputsGiveSameContentAndSameBytes() throws Exception {
+        Path second = tmp.resolve("b/atlas.sqlite");
+        BuildDatabase.Result r = BuildDatabase.build(FIXTURE.resolve("manifest.json"), FIXTURE.resolve("curated"), second, tmp.resolve("work"));
+        assertEquals(first.contentSha256(), r.contentSha256());
+        assertEquals(-1L, Files.mismatch(firstDb, second), "the two builds differ byte for byte");
+        assertTrue(Files.notExists(second.resolveSibling("atlas.sqlite.tmp")), "temporary file left behind");
+        try (Connection c = open(firstDb)) {
+            assertEquals(first.contentSha256(), AtlasDb.contentHash(c), "metadata.content_sha256 does not match the content");
+        }
+    }
+
+    @Test
+    void fixtureHoldsTheDerivedGeography() throws Exception {
+        assertEquals(List.of("tripoint:KGZ-TJK-UZB 40.225640 N 70.982510 E"), first.tripoints());
+        assertTrue(first.borderKm().get("KGZ-TJK") > 50, first.borderKm().toString());
+        try (Connection c = open(firstDb)) {
+            Geometry kgz = geometry(c, "country:KGZ", 3);
+            Point vorukh = new GeometryFactory().createPoint(new Coordinate(70.58012, 39.85125));
+            assertTrue(inHole(kgz, vorukh), "Vorukh is not in a hole of KGZ");
+            assertTrue(geometry(c, "enclave:vorukh", 3).covers(vorukh), "curated enclave:vorukh did not get its polygon");
+            assertEquals(List.of("crossing:kyzyl-bel"), refs(c, "names:\"Кызыл-Бел\""));
+            assertTrue(refs(c, "fold:\"" + org.ferganaatlas.logic.TextFold.fold("Кызыл-Бел") + "\"").contains("crossing:kyzyl-bel"));
+            for (int lod = 0; lod < 4; lod++) {
+                assertTrue(geometry(c, "country:TJK", lod).isValid(), "TJK lod " + lod);
+            }
+        }
+    }
+
+    @Test
+    void badCuratedRowsFailWithFileLineAndFix() throws Exception {
+        Path cur = tmp.resolve("bad-curated");
+        Files.createDirectories(cur);
+        try (var s = Files.list(FIXTURE.resolve("curated"))) {
+            for (Path p : (Iterable<Path>) s::iterator) Files.copy(p, cur.resolve(p.getFileName()));
+        }
+        Files.writeString(cur.resolve("facts.csv"), "enclave:vorukh,population,1,,,2025-13-01,certain,nosuch,\n", StandardOpenOption.APPEND);
+        Files.writeString(cur.resolve("places.csv"), "village:far,village,Far,KGZ,,45.0,70.5,f-test-1,,,low,f-test-1,\n"
+                + "village:odd,village,Odd,KGZ,,,,,,nearest:1,low,f-test-1,\n"
+                + "village:gone,village,Gone,KGZ,,,,,,geonames:999999999,low,f-test-1,\n", StandardOpenOption.APPEND);
+        Files.writeString(cur.resolve("events.csv"), "event:x,2025-01-01,,clash,X,,village:nowhere,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
+        Files.delete(cur.resolve("treaty_steps.csv"));
+        BuildDatabase.CuratedDataException e = assertThrows(BuildDatabase.CuratedDataException.class, () ->
+                BuildDatabase.build(FIXTURE.resolve("manifest.json"), cur, tmp.resolve("bad/atlas.sqlite"), tmp.resolve("work")));
+        String m = e.getMessage();
+        for (String want : List.of("facts.csv:4: as_of '2025-13-01'", "facts.csv:4: confidence 'certain'",
+                "facts.csv:4: unknown source id 'nosuch'", "places.csv:6: coordinate 45.0,70.5 lies outside the region",
+                "places.csv:7: unknown coord_derivation 'nearest:1'", "places.csv:8: unknown GeoNames id 999999999",
+                "events.csv:4: feature_keys refers to unknown key 'village:nowhere'")) {
+            assertTrue(m.contains(want), "message lacks '" + want + "':\n" + m);
+        }
+        assertTrue(Files.notExists(tmp.resolve("bad/atlas.sqlite")), "a failed build must not leave a database");
+    }
+
+    static Connection open(Path db) throws Exception {
+        return DriverManager.getConnection("jdbc:sqlite:file:" + db.toAbsolutePath() + "?mode=ro");
+    }
+
+    static Geometry geometry(Connection c, String key, int lod) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT g.wkb FROM geometry g JOIN feature f ON f.id = g.feature_id WHERE f.key = ? AND g.lod = ?")) {
+            ps.setString(1, key);
+            ps.setInt(2, lod);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no geometry for " + key + " lod " + lod);
+                return new WKBReader().read(rs.getBytes(1));
+            }
+        }
+    }
+
+    static boolean inHole(Geometry host, Point p) {
+        GeometryFactory gf = new GeometryFactory();
+        for (int i = 0; i < host.getNumGeometries(); i++) {
+            Polygon poly = (Polygon) host.getGeometryN(i);
+            for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+                if (gf.createPolygon(poly.getInteriorRingN(h).getCoordinates()).contains(p)
+                        && gf.createPolygon(poly.getExteriorRing().getCoordinates()).contains(p)) {
+                    return !host.covers(p);
+                }
+            }
+        }
+        return false;
+    }
+
+    static List<String> refs(Connection c, String match) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ref FROM search WHERE search MATCH ? ORDER BY ref")) {
+            ps.setString(1, match);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
