@@ -608,6 +608,11 @@ public final class AtlasDatabase implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} was called (a window laid out once more while the app stops must not query). */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -44,6 +44,12 @@ final class LabelLayer extends OverlayLayer {
         });
     }
 
+    /** Labels are the costliest nodes to style (two texts each): built for half a view around it, not 1.5. */
+    @Override
+    protected double margin() {
+        return 0.5;
+    }
+
     private record Candidate(Feature f, int order, double x, double y, String[] classes, boolean centred) {}
 
     private record Box(double x0, double y0, double x1, double y1) {

@@ -31,6 +31,7 @@ abstract class OverlayLayer extends MapLayer {
     /** A rebuild that ended less than this long ago happened in the current pulse (FX thread only). */
     private static final long PULSE_NANOS = 5_000_000;
     private static long lastRebuildNanos;
+    private static final boolean DEBUG_REBUILD = Boolean.getBoolean("atlas.debugRebuild");
     private boolean retryQueued;
     private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(140));
 
@@ -52,8 +53,8 @@ abstract class OverlayLayer extends MapLayer {
 
     @Override
     protected void layoutLayer() {
-        if (getScene() == null || getParent() == null) {
-            return;
+        if (getScene() == null || getParent() == null || data.db().isClosed()) {
+            return; // (closed: the app is stopping; a last layout must not query)
         }
         double zoom = state.zoomProperty().get();
         if (Double.isNaN(zoom)) {
@@ -89,8 +90,13 @@ abstract class OverlayLayer extends MapLayer {
             }
         } else if (stale || outside || zoomChanged) {
             settle.stop();
+            long t0 = System.nanoTime();
             rebuild(zoom, origin, view);
             lastRebuildNanos = System.nanoTime();
+            if (DEBUG_REBUILD) {
+                System.out.printf(java.util.Locale.ROOT, "atlas-rebuild %s %.1f ms nodes=%d%n", getClass().getSimpleName(),
+                        (lastRebuildNanos - t0) / 1e6, content.getChildren().size());
+            }
             f = 1;
         }
         scale.setX(f);
@@ -102,7 +108,7 @@ abstract class OverlayLayer extends MapLayer {
     private void rebuild(double zoom, Point2D origin, Bounds view) {
         double vx0 = -origin.getX(), vy0 = -origin.getY();
         double vx1 = vx0 + view.getWidth(), vy1 = vy0 + view.getHeight();
-        double mx = view.getWidth() * 1.5, my = view.getHeight() * 1.5;
+        double mx = view.getWidth() * margin(), my = view.getHeight() * margin();
         bx0 = vx0 - mx;
         by0 = vy0 - my;
         bx1 = vx1 + mx;
@@ -120,6 +126,14 @@ abstract class OverlayLayer extends MapLayer {
         content.getChildren().clear();
         build(new Frame(zoom, bx0, by0, bx1, by1, vx0, vy0, vx1, vy1));
         FeatureInteraction.markSelected(content, state.selectedKeyProperty().get());
+    }
+
+    /**
+     * How far around the view the content is built, in views each way: more means fewer rebuilds while panning,
+     * less means cheaper ones (what a rebuild costs is mostly the styling of new nodes).
+     */
+    protected double margin() {
+        return 1.5;
     }
 
     /** Adds the layer's nodes for this frame to {@link #content}. */

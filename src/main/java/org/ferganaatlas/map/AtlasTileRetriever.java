@@ -261,8 +261,10 @@ public final class AtlasTileRetriever implements TileRetriever {
                 try {
                     f.complete(fetch(zoom, x, y));
                 } catch (Throwable t) {
-                    FAILED_TILES.incrementAndGet();
-                    LOG.log(Level.WARNING, "Tile " + zoom + "/" + x + "/" + y + " failed", t);
+                    if (db == null || !db.isClosed()) { // closed: the app is stopping (e.g. a bad database at start)
+                        FAILED_TILES.incrementAndGet();
+                        LOG.log(Level.WARNING, "Tile " + zoom + "/" + x + "/" + y + " failed", t);
+                    }
                     f.completeExceptionally(t);
                 } finally {
                     inFlight.remove(k);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window on a small fixture database (headless, Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -127,6 +128,38 @@ class AtlasWindowTest extends AtlasWindowTestBase {
         robot.type(KeyCode.HOME);
         settle();
         assertValleyInView();
+    }
+
+    @Test
+    void thePointerEnteringTheMapDoesNotResizeItAndTheHintGivesWayToSearchResults(FxRobot robot) throws Exception {
+        settle();
+        Node hint = robot.lookup(".map-hint").query();
+        assertTrue(hint.isVisible(), "hint shown at start");
+        Node coords = robot.lookup("#cursor-coords").query();
+        double mapW = map().getWidth(), mapH = map().getHeight(), coordsW = coords.getLayoutBounds().getWidth();
+        robot.interact(() -> {
+            state.cursorLatProperty().set(-40.78123);
+            state.cursorLonProperty().set(-171.23456);
+        });
+        settle();
+        assertEquals(coordsW, coords.getLayoutBounds().getWidth(), 0.01, "coordinates label keeps its width");
+        assertEquals(mapW, map().getWidth(), 0.01, "map width");
+        assertEquals(mapH, map().getHeight(), 0.01, "map height");
+        robot.interact(() -> {
+            window.search().focus();
+            window.search().field().setText("Kyzyl");
+        });
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> window.search().resultsPanel().isVisible());
+        settle();
+        assertFalse(hint.isVisible(), "no hint beside open search results");
+        robot.interact(() -> window.search().field().setText(""));
+        robot.interact(() -> map().requestFocus());
+        settle();
+        robot.interact(() -> map().fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                10, 10, 10, 10, javafx.scene.input.MouseButton.SECONDARY, 1, false, false, false, false, false, false, true,
+                false, false, false, null)));
+        settle();
+        assertFalse(hint.isVisible(), "hint gone after the first interaction with the map");
     }
 
     @Test

@@ -180,6 +180,9 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
     @Test
     void timelineListsEventsInDateOrderAndAClickMovesMapAndDate(FxRobot robot) throws Exception {
         settle();
+        // the reading panels join the scene when their tab is first chosen (start-up time)
+        robot.interact(() -> state.sideTabProperty().set(AtlasState.TAB_TIMELINE));
+        settle();
         TimelinePanel timeline = find(robot, "#timeline-panel", TimelinePanel.class);
         List<AtlasEvent> shown = timeline.shownEvents();
         assertEquals(db.events().size(), shown.size());
