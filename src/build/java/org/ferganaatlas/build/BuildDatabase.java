@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,6 +300,16 @@ public final class BuildDatabase {
         for (Object[] n : names.values()) {
             String p = primary.get(n[0] + "\u0000" + n[1]);
             if (p != null) n[3] = p.equals(n[2]) ? 1 : 0;
+        }
+        // A curated primary English name names a built (dataset) feature, e.g. an unnamed GSHHG lake; curated
+        // features keep the name_en of their own row.
+        Set<String> curatedKeys = new HashSet<>();
+        for (Feature f : cur.features) curatedKeys.add(f.key);
+        for (Feature f : features.values()) {
+            String p = primary.get(f.key + "\u0000en");
+            if (p == null || curatedKeys.contains(f.key) || p.equals(f.nameEn)) continue;
+            f.nameEn = p;
+            if (f.props.containsKey("named")) f.props.put("named", true);
         }
 
         // 3. Write.

@@ -69,6 +69,48 @@ class BuildDatabaseFixtureTest {
     }
 
     @Test
+    void curatedPrimaryEnglishNameNamesABuiltFeature() throws Exception {
+        try (Connection c = open(firstDb)) {
+            assertEquals("Lake or reservoir (GSHHG)", nameEn(c, "lake:gshhg:1"), "fixture lake should start unnamed");
+        }
+        Path cur = tmp.resolve("named-curated");
+        Files.createDirectories(cur);
+        try (var s = Files.list(FIXTURE.resolve("curated"))) {
+            for (Path p : (Iterable<Path>) s::iterator) Files.copy(p, cur.resolve(p.getFileName()));
+        }
+        Files.writeString(cur.resolve("names.csv"), "lake:gshhg:1,en,Testkum Reservoir,1,f-test-1\n"
+                + "lake:gshhg:1,ru,Тесткумское водохранилище,1,f-test-2\n"
+                + "enclave:vorukh,en,Vorukh Other,1,f-test-1\n", StandardOpenOption.APPEND);
+        Path db = tmp.resolve("named/atlas.sqlite");
+        BuildDatabase.build(FIXTURE.resolve("manifest.json"), cur, db, tmp.resolve("work"));
+        try (Connection c = open(db)) {
+            assertEquals("Testkum Reservoir", nameEn(c, "lake:gshhg:1"));
+            assertEquals("Vorukh", nameEn(c, "enclave:vorukh"), "a curated feature keeps the name_en of its own row");
+            assertEquals(List.of("lake:gshhg:1"), refs(c, "name:\"Testkum\""));
+            assertEquals(List.of("lake:gshhg:1"), refs(c, "names:\"Тесткумское\""));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT is_primary FROM name WHERE feature_key = ? AND lang = 'en' AND name = ?")) {
+                ps.setString(1, "lake:gshhg:1");
+                ps.setString(2, "Lake or reservoir (GSHHG)");
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next(), "the dataset name is kept as an alternative");
+                    assertEquals(0, rs.getInt(1), "the dataset name is no longer primary");
+                }
+            }
+        }
+    }
+
+    static String nameEn(Connection c, String key) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name_en FROM feature WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no feature " + key);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
     void badCuratedRowsFailWithFileLineAndFix() throws Exception {
         Path cur = tmp.resolve("bad-curated");
         Files.createDirectories(cur);
