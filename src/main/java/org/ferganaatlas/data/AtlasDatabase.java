@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.ferganaatlas.logic.WeightedLruCache;
 import org.ferganaatlas.model.Fact;
 import org.ferganaatlas.model.Feature;
 import org.ferganaatlas.model.Name;
@@ -73,7 +73,9 @@ public final class AtlasDatabase implements AutoCloseable {
     private final ArrayDeque<PooledConnection> idle = new ArrayDeque<>();
     private final List<PooledConnection> all = new ArrayList<>();
     private final GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), 4326);
-    private final GeometryCache geometryCache = new GeometryCache(GEOMETRY_CACHE_COORDINATES);
+    /** Decoded geometries by {@code featureId * 16 + lod}, bounded by their total coordinate count. */
+    private final WeightedLruCache<Long, Geometry> geometryCache =
+            new WeightedLruCache<>(GEOMETRY_CACHE_COORDINATES, Geometry::getNumPoints);
     private volatile boolean closed;
 
     private AtlasDatabase(Path file, String url, Map<String, String> metadata) {
@@ -763,38 +765,6 @@ public final class AtlasDatabase implements AutoCloseable {
                 connection.close();
             } catch (SQLException ignored) {
                 // closing a read-only connection cannot lose anything
-            }
-        }
-    }
-
-    /** LRU cache of decoded geometries bounded by their total coordinate count. */
-    private static final class GeometryCache {
-        private final long budget;
-        private long used;
-        private final LinkedHashMap<Long, Geometry> map = new LinkedHashMap<>(256, 0.75f, true);
-
-        GeometryCache(long budget) {
-            this.budget = budget;
-        }
-
-        synchronized Geometry get(long key) {
-            return map.get(key);
-        }
-
-        synchronized void put(long key, Geometry g) {
-            Geometry old = map.put(key, g);
-            if (old != null) {
-                used -= old.getNumPoints();
-            }
-            used += g.getNumPoints();
-            var it = map.entrySet().iterator();
-            while (used > budget && map.size() > 1 && it.hasNext()) {
-                var e = it.next();
-                if (e.getKey() == key) {
-                    continue;
-                }
-                used -= e.getValue().getNumPoints();
-                it.remove();
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.ferganaatlas.gui;
 
+import static org.ferganaatlas.gui.PanelParts.label;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ final class DetailsPanel extends VBox {
     private final AtlasState state;
     private final MapData data;
     private final VBox body = new VBox();
-    private final ScrollPane scroll = new ScrollPane(body);
+    private final ScrollPane scroll;
     private final Map<String, Integer> sourceNumbers = new LinkedHashMap<>();
 
     DetailsPanel(AtlasState state, MapData data) {
@@ -46,11 +48,7 @@ final class DetailsPanel extends VBox {
         setId("details-panel");
         getStyleClass().add("details-panel");
         body.getStyleClass().add("details-body");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("details-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().add(scroll);
+        scroll = PanelParts.scrollingBody(this, body, "details-scroll");
         state.selectedKeyProperty().addListener(o -> refresh());
         state.mapDateProperty().addListener(o -> refresh());
         state.languageProperty().addListener(o -> refresh());
@@ -361,12 +359,7 @@ final class DetailsPanel extends VBox {
                 entry.getChildren().add(label(by.toString(), "details-meta"));
             }
             if (s.url() != null && !s.url().isBlank()) {
-                // Text, not a link: the atlas never goes online; the field lets the user copy it.
-                TextField url = new TextField(s.url());
-                url.setEditable(false);
-                url.getStyleClass().add("source-url");
-                url.setFocusTraversable(false);
-                entry.getChildren().add(url);
+                entry.getChildren().add(PanelParts.sourceUrl(s.url()));
             }
             body.getChildren().add(entry);
         }
@@ -387,14 +380,6 @@ final class DetailsPanel extends VBox {
 
     private void section(String title) {
         body.getChildren().add(label(title, "details-section"));
-    }
-
-    private static Label label(String text, String styleClass) {
-        Label l = new Label(text);
-        l.getStyleClass().add(styleClass);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 
     /** All text shown (tests). */

@@ -1,5 +1,7 @@
 package org.ferganaatlas.gui;
 
+import static org.ferganaatlas.gui.PanelParts.label;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ferganaatlas.model.AtlasEvent;
@@ -32,7 +32,7 @@ final class TimelinePanel extends VBox {
     private final AtlasState state;
     private final MapData data;
     private final VBox body = new VBox();
-    private final ScrollPane scroll = new ScrollPane(body);
+    private final ScrollPane scroll;
     private final Map<String, VBox> cards = new LinkedHashMap<>();
     private List<AtlasEvent> events = List.of();
 
@@ -42,11 +42,7 @@ final class TimelinePanel extends VBox {
         setId("timeline-panel");
         getStyleClass().add("reader-panel");
         body.getStyleClass().addAll("reader-body", "timeline-body");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("reader-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().add(scroll);
+        scroll = PanelParts.scrollingBody(this, body, "reader-scroll");
         state.selectedRecordKeyProperty().addListener((o, a, b) -> {
             if ((a != null && a.startsWith("event:")) || (b != null && b.startsWith("event:"))) {
                 refresh();
@@ -153,11 +149,7 @@ final class TimelinePanel extends VBox {
                         + (s.publisher() == null || s.publisher().isBlank() ? "" : " \u00b7 " + s.publisher()), "doc-source-title"));
                 src.getStyleClass().add("doc-source");
                 if (s.url() != null && !s.url().isBlank()) {
-                    TextField url = new TextField(s.url());
-                    url.setEditable(false);
-                    url.setFocusTraversable(false);
-                    url.getStyleClass().add("source-url");
-                    src.getChildren().add(url);
+                    src.getChildren().add(PanelParts.sourceUrl(s.url()));
                 }
                 card.getChildren().add(src);
             }
@@ -188,13 +180,5 @@ final class TimelinePanel extends VBox {
         first.forEach(j::add);
         last.forEach(j::add);
         return j.toString();
-    }
-
-    private static Label label(String text, String styleClass) {
-        Label l = new Label(text);
-        l.getStyleClass().add(styleClass);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 }

@@ -1,5 +1,7 @@
 package org.ferganaatlas.gui;
 
+import static org.ferganaatlas.gui.PanelParts.label;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
@@ -34,7 +35,7 @@ final class TreatiesPanel extends VBox {
     private final AtlasState state;
     private final MapData data;
     private final VBox body = new VBox();
-    private final ScrollPane scroll = new ScrollPane(body);
+    private final ScrollPane scroll;
     private String shownTreaty;
     private String lastCopied;
 
@@ -44,11 +45,7 @@ final class TreatiesPanel extends VBox {
         setId("treaties-panel");
         getStyleClass().add("reader-panel");
         body.getStyleClass().add("reader-body");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("reader-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().add(scroll);
+        scroll = PanelParts.scrollingBody(this, body, "reader-scroll");
         state.selectedRecordKeyProperty().addListener((o, a, key) -> onRecord(key));
         state.languageProperty().addListener(o -> refresh());
         onRecord(state.selectedRecordKeyProperty().get());
@@ -282,11 +279,7 @@ final class TreatiesPanel extends VBox {
                     entry.getChildren().add(label(String.join(" \u00b7 ", by), "doc-meta"));
                 }
                 if (s.url() != null && !s.url().isBlank()) {
-                    TextField url = new TextField(s.url());
-                    url.setEditable(false);
-                    url.setFocusTraversable(false);
-                    url.getStyleClass().add("source-url");
-                    entry.getChildren().add(url);
+                    entry.getChildren().add(PanelParts.sourceUrl(s.url()));
                 }
                 body.getChildren().add(entry);
             }
@@ -315,14 +308,6 @@ final class TreatiesPanel extends VBox {
     /** The text last put on the clipboard (tests; the headless clipboard may not keep it). */
     String lastCopied() {
         return lastCopied;
-    }
-
-    private static Label label(String text, String styleClass) {
-        Label l = new Label(text);
-        l.getStyleClass().add(styleClass);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 
     private static SelectableText text(String text, String styleClass) {

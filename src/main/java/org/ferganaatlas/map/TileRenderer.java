@@ -11,12 +11,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.ferganaatlas.data.AtlasDatabase;
 import org.ferganaatlas.data.AtlasSchema;
+import org.ferganaatlas.logic.WeightedLruCache;
 import org.ferganaatlas.model.Feature;
 import org.ferganaatlas.model.GeoConventions;
 
@@ -47,7 +47,9 @@ public final class TileRenderer {
 
     private final AtlasDatabase db;
     private final BasemapStyle style;
-    private final ShapeCache shapes = new ShapeCache(SHAPE_CACHE_VERTICES);
+    /** Projected shapes by {@code featureId * 16 + lod}, bounded by vertex count. */
+    private final WeightedLruCache<Long, ProjectedShape> shapes =
+            new WeightedLruCache<>(SHAPE_CACHE_VERTICES, s -> s.coordinateCount);
     private final ThreadLocal<ProjectedShape.Scratch> scratch = ThreadLocal.withInitial(ProjectedShape.Scratch::new);
 
     public TileRenderer(AtlasDatabase db, BasemapStyle style) {
@@ -304,36 +306,4 @@ public final class TileRenderer {
     }
 
     private static final ProjectedShape EMPTY = ProjectedShape.of(new org.locationtech.jts.geom.GeometryFactory().createPoint());
-
-    /** LRU of projected shapes bounded by vertex count. */
-    private static final class ShapeCache {
-        private final long budget;
-        private long used;
-        private final LinkedHashMap<Long, ProjectedShape> map = new LinkedHashMap<>(256, 0.75f, true);
-
-        ShapeCache(long budget) {
-            this.budget = budget;
-        }
-
-        synchronized ProjectedShape get(long key) {
-            return map.get(key);
-        }
-
-        synchronized void put(long key, ProjectedShape s) {
-            ProjectedShape old = map.put(key, s);
-            if (old != null) {
-                used -= old.coordinateCount;
-            }
-            used += s.coordinateCount;
-            var it = map.entrySet().iterator();
-            while (used > budget && it.hasNext()) {
-                var e = it.next();
-                if (e.getKey() == key) {
-                    continue;
-                }
-                used -= e.getValue().coordinateCount;
-                it.remove();
-            }
-        }
-    }
 }

@@ -121,6 +121,20 @@ public final class TestAtlasFile {
 
     private static void feature(Connection c, long id, String key, String kind, String name, String country,
                                 String countries, int rank, int minZoom, Geometry lod0, Geometry lod3) throws SQLException {
+        insertFeature(c, id, key, kind, name, country, countries, rank, minZoom,
+                kind.equals("crossing") ? 50.0 : null, "high", null, "ds-test; p-1",
+                "{\"length_km\": 12.5, \"who_may_cross\": \"citizens\", \"admin\": {\"a\": [1, 2]}, \"open\": true}",
+                lod0, lod3 != null ? lod3 : lod0);
+    }
+
+    /**
+     * Inserts one feature: its {@code feature} row (centre at the centroid of {@code lod0}), its geometry at
+     * lod 0 and, unless {@code lod3} is null, at lod 3, and its R*Tree box (of {@code lod0}).
+     */
+    public static void insertFeature(Connection c, long id, String key, String kind, String name, String country,
+                                     String countries, int rank, int minZoom, Double accuracyM, String confidence,
+                                     String derivation, String sourceIds, String props, Geometry lod0, Geometry lod3)
+            throws SQLException {
         Coordinate centre = lod0.getCentroid().getCoordinate();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO feature VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, id);
@@ -133,11 +147,11 @@ public final class TestAtlasFile {
             ps.setInt(8, minZoom);
             ps.setDouble(9, centre.y);
             ps.setDouble(10, centre.x);
-            ps.setObject(11, kind.equals("crossing") ? 50.0 : null);
-            ps.setString(12, "high");
-            ps.setString(13, null);
-            ps.setString(14, "ds-test; p-1");
-            ps.setString(15, "{\"length_km\": 12.5, \"who_may_cross\": \"citizens\", \"admin\": {\"a\": [1, 2]}, \"open\": true}");
+            ps.setObject(11, accuracyM);
+            ps.setString(12, confidence);
+            ps.setString(13, derivation);
+            ps.setString(14, sourceIds);
+            ps.setString(15, props);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO geometry VALUES (?,?,?)")) {
@@ -146,10 +160,12 @@ public final class TestAtlasFile {
             ps.setInt(2, 0);
             ps.setBytes(3, w.write(lod0));
             ps.executeUpdate();
-            ps.setLong(1, id);
-            ps.setInt(2, 3);
-            ps.setBytes(3, w.write(lod3 != null ? lod3 : lod0));
-            ps.executeUpdate();
+            if (lod3 != null) {
+                ps.setLong(1, id);
+                ps.setInt(2, 3);
+                ps.setBytes(3, w.write(lod3));
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO feature_rtree VALUES (?,?,?,?,?)")) {
             var env = lod0.getEnvelopeInternal();

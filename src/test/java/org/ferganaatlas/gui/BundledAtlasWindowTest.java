@@ -1,18 +1,15 @@
 package org.ferganaatlas.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javafx.stage.Stage;
-import org.ferganaatlas.data.AtlasDatabase;
-import org.ferganaatlas.data.AtlasPaths;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.ferganaatlas.data.BundledAtlas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,27 +17,12 @@ import org.testfx.framework.junit5.Start;
 /** The window on the real bundled database (skipped until assets/atlas.sqlite has been built). */
 @ExtendWith(ApplicationExtension.class)
 class BundledAtlasWindowTest extends AtlasWindowTestBase {
-    private static AtlasDatabase db;
-
-    @BeforeAll
-    static void database() throws Exception {
-        Path file = AtlasPaths.bundledDatabase();
-        assumeTrue(Files.isRegularFile(file), "no bundled database at " + file);
-        db = AtlasDatabase.open(file);
-    }
-
-    @AfterAll
-    static void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final BundledAtlas atlas = new BundledAtlas();
 
     @Start
     void start(Stage stage) {
-        if (db != null) {
-            open(stage, db);
-        }
+        open(stage, atlas.db());
     }
 
     @Test
@@ -54,8 +36,8 @@ class BundledAtlasWindowTest extends AtlasWindowTestBase {
         // The curated record (assets/curated/status_history.csv) says it reopened on 13 March 2025.
         Path csv = Path.of(System.getProperty("atlas.assets", "assets"), "curated", "status_history.csv");
         if (Files.isRegularFile(csv) && Files.readString(csv).contains("crossing:kyzyl-bel,crossing_status,open,2025-03-13,")) {
-            assertEquals(LocalDate.of(2025, 3, 13), reopening(db, "crossing:kyzyl-bel").orElseThrow());
+            assertEquals(LocalDate.of(2025, 3, 13), reopening(atlas.db(), "crossing:kyzyl-bel").orElseThrow());
         }
-        clickKyzylBelAndCheckDetails(robot, db);
+        clickKyzylBelAndCheckDetails(robot, atlas.db());
     }
 }

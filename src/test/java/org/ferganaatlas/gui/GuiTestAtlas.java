@@ -9,7 +9,6 @@ import org.ferganaatlas.data.TestAtlasFile;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.io.WKBWriter;
 
 /**
  * A small atlas database for the window tests: the data layer's {@link TestAtlasFile} (a KGZ/UZB border,
@@ -67,39 +66,7 @@ public final class GuiTestAtlas {
 
     private static void add(Connection c, long id, String key, String kind, String name, String country, String countries,
                             int rank, int minZoom, Geometry g, String props) throws Exception {
-        var centre = g.getCentroid().getCoordinate();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO feature VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, key);
-            ps.setString(3, kind);
-            ps.setString(4, name);
-            ps.setString(5, country);
-            ps.setString(6, countries);
-            ps.setInt(7, rank);
-            ps.setInt(8, minZoom);
-            ps.setDouble(9, centre.y);
-            ps.setDouble(10, centre.x);
-            ps.setObject(11, 500.0);
-            ps.setString(12, "medium");
-            ps.setString(13, kind.equals("junction") ? "tripoint:KGZ-TJK-UZB" : null);
-            ps.setString(14, "p-1");
-            ps.setString(15, props);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO geometry VALUES (?,?,?)")) {
-            ps.setLong(1, id);
-            ps.setInt(2, 0);
-            ps.setBytes(3, new WKBWriter().write(g));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO feature_rtree VALUES (?,?,?,?,?)")) {
-            var env = g.getEnvelopeInternal();
-            ps.setLong(1, id);
-            ps.setDouble(2, env.getMinX());
-            ps.setDouble(3, env.getMaxX());
-            ps.setDouble(4, env.getMinY());
-            ps.setDouble(5, env.getMaxY());
-            ps.executeUpdate();
-        }
+        TestAtlasFile.insertFeature(c, id, key, kind, name, country, countries, rank, minZoom, 500.0, "medium",
+                kind.equals("junction") ? "tripoint:KGZ-TJK-UZB" : null, "p-1", props, g, null);
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,17 +19,15 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.ferganaatlas.data.AtlasDatabase;
-import org.ferganaatlas.data.AtlasPaths;
+import org.ferganaatlas.data.BundledAtlas;
 import org.ferganaatlas.logic.Geodesy;
 import org.ferganaatlas.logic.Measurement;
 import org.ferganaatlas.model.Feature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,31 +40,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SearchAndMeasureTest extends AtlasWindowTestBase {
     static final String KHUJAND = "town:1514879", OSH = "town:1527534", KYZYL_BEL = "crossing:kyzyl-bel";
-    private static AtlasDatabase db;
+    @RegisterExtension
+    static final BundledAtlas atlas = new BundledAtlas();
 
     /** Everything that reached an uncaught-exception handler (what the app's CrashHandler would have shown). */
     private final List<Throwable> crashes = new CopyOnWriteArrayList<>();
     private Thread.UncaughtExceptionHandler fxBefore, defaultBefore;
 
-    @BeforeAll
-    static void database() throws Exception {
-        Path file = AtlasPaths.bundledDatabase();
-        assumeTrue(Files.isRegularFile(file), "no bundled database at " + file);
-        db = AtlasDatabase.open(file);
-    }
-
-    @AfterAll
-    static void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
-        if (db != null) {
-            open(stage, db);
-        }
+        open(stage, atlas.db());
     }
 
     @BeforeEach
@@ -125,7 +106,7 @@ class SearchAndMeasureTest extends AtlasWindowTestBase {
     }
 
     private Feature feature(String key) {
-        return db.feature(key).orElseThrow(() -> new AssertionError(key + " not in the database"));
+        return atlas.db().feature(key).orElseThrow(() -> new AssertionError(key + " not in the database"));
     }
 
     private void assertMapCentredOn(Feature f, double minZoom) {
@@ -302,7 +283,7 @@ class SearchAndMeasureTest extends AtlasWindowTestBase {
     void latencyThroughTheUi(FxRobot robot) throws Exception {
         List<String> queries = new ArrayList<>();
         for (String k : List.of("town", "village", "crossing", "enclave", "river")) {
-            for (Feature f : db.features(k)) {
+            for (Feature f : atlas.db().features(k)) {
                 queries.add(f.nameEn());
                 queries.add(f.nameEn().substring(0, Math.min(4, f.nameEn().length())));
             }

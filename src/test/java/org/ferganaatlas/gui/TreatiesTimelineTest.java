@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +16,14 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.ferganaatlas.data.AtlasDatabase;
-import org.ferganaatlas.data.AtlasPaths;
+import org.ferganaatlas.data.BundledAtlas;
 import org.ferganaatlas.model.AtlasEvent;
 import org.ferganaatlas.model.Feature;
 import org.ferganaatlas.model.PartialDate;
 import org.ferganaatlas.model.Source;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,27 +32,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Issue 4 on the real bundled database: treaties panel, "Show on map", the map date, the timeline. */
 @ExtendWith(ApplicationExtension.class)
 class TreatiesTimelineTest extends AtlasWindowTestBase {
-    private static AtlasDatabase db;
-
-    @BeforeAll
-    static void database() throws Exception {
-        Path file = AtlasPaths.bundledDatabase();
-        assumeTrue(Files.isRegularFile(file), "no bundled database at " + file);
-        db = AtlasDatabase.open(file);
-    }
-
-    @AfterAll
-    static void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final BundledAtlas atlas = new BundledAtlas();
 
     @Start
     void start(Stage stage) {
-        if (db != null) {
-            open(stage, db);
-        }
+        open(stage, atlas.db());
     }
 
     private <T extends Node> T find(FxRobot robot, String query, Class<T> type) {
@@ -88,7 +68,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
     @Test
     void showOnMapFliesToTheProvisionsPlacesAndHighlightsThem(FxRobot robot) {
         settle();
-        Feature golovnoy = db.feature("water:golovnoy").orElseThrow();
+        Feature golovnoy = atlas.db().feature("water:golovnoy").orElseThrow();
         double lat0 = state.centerLatProperty().get(), lon0 = state.centerLonProperty().get();
         assertTrue(Math.abs(lat0 - golovnoy.lat()) > 0.3 || Math.abs(lon0 - golovnoy.lon()) > 0.3, "map starts elsewhere");
         assertTrue(highlightsOf("water:golovnoy").isEmpty());
@@ -113,7 +93,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
     @Test
     void kyzylBelIsClosedOnFirstMarchAndOpenOnFourteenthMarch2025(FxRobot robot) {
         settle();
-        Feature f = db.feature("crossing:kyzyl-bel").orElseThrow();
+        Feature f = atlas.db().feature("crossing:kyzyl-bel").orElseThrow();
         DatePicker picker = find(robot, "#map-date-picker", DatePicker.class);
         robot.interact(() -> picker.setValue(LocalDate.of(2025, 3, 1)));
         settle();
@@ -148,7 +128,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
 
     private List<Node> linesOfPair(String pair) {
         List<Node> out = new ArrayList<>();
-        for (Feature b : db.features("border")) {
+        for (Feature b : atlas.db().features("border")) {
             if (pair.equals(b.countries())) {
                 for (Node n : nodesOfAny(b.key())) {
                     if (n.getStyleClass().contains("border-line")) {
@@ -185,7 +165,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         settle();
         TimelinePanel timeline = find(robot, "#timeline-panel", TimelinePanel.class);
         List<AtlasEvent> shown = timeline.shownEvents();
-        assertEquals(db.events().size(), shown.size());
+        assertEquals(atlas.db().events().size(), shown.size());
         assertTrue(shown.size() >= 20);
         for (int i = 1; i < shown.size(); i++) {
             PartialDate a = shown.get(i - 1).start().orElseThrow(), b = shown.get(i).start().orElseThrow();
@@ -204,7 +184,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         assertEquals("event:2025-03-13-kyzyl-bel-kairagach-reopening", state.selectedRecordKeyProperty().get());
         assertEquals(LocalDate.of(2025, 3, 13), state.mapDateProperty().get(), "map date jumps to the event");
         assertTrue(state.highlightedKeysProperty().get().contains("crossing:kyzyl-bel"));
-        Feature kb = db.feature("crossing:kyzyl-bel").orElseThrow(), ka = db.feature("crossing:kairagach").orElseThrow();
+        Feature kb = atlas.db().feature("crossing:kyzyl-bel").orElseThrow(), ka = atlas.db().feature("crossing:kairagach").orElseThrow();
         double[] box = WaitForAsyncUtils.asyncFx(() -> new double[] {state.centerLatProperty().get(), state.centerLonProperty().get()})
                 .get();
         assertTrue(box[0] > Math.min(kb.lat(), ka.lat()) - 0.2 && box[0] < Math.max(kb.lat(), ka.lat()) + 0.2, "lat " + box[0]);
@@ -217,7 +197,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         robot.interact(() -> state.mapDateProperty().set(LocalDate.of(2025, 3, 1)));
         robot.interact(() -> state.playingProperty().set(true));
         settle();
-        AtlasEvent first = db.events().stream()
+        AtlasEvent first = atlas.db().events().stream()
                 .filter(e -> e.start().orElseThrow().start().isAfter(LocalDate.of(2025, 3, 1))).findFirst().orElseThrow();
         assertEquals(first.key(), state.selectedRecordKeyProperty().get());
         assertEquals(first.start().orElseThrow().start(), state.mapDateProperty().get());
@@ -238,10 +218,10 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         settle();
         String text = panel.lastCopied();
         assertNotNull(text);
-        var t = db.treaty("treaty:kg-tj-2025").orElseThrow();
+        var t = atlas.db().treaty("treaty:kg-tj-2025").orElseThrow();
         assertTrue(text.startsWith(t.title()), text);
         assertTrue(text.contains("Not found in our sources"), "honest about entry into force");
-        List<Source> sources = db.sources(t.sourceIds());
+        List<Source> sources = atlas.db().sources(t.sourceIds());
         assertFalse(sources.isEmpty());
         for (Source s : sources) {
             if (s.url() != null && !s.url().isBlank()) {
