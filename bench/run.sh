@@ -27,6 +27,17 @@ cp -r target/classes "$OUT/classes"; cp -r target/test-classes "$OUT/test-classe
 TEST_CP="${TEST_CP//target\/test-classes/$OUT/test-classes}"; TEST_CP="${TEST_CP//target\/classes/$OUT/classes}"
 APP_MP="${APP_MP//target\/classes/$OUT/classes}"
 
+# The app's own JVM flags, read from the one place `./mvnw javafx:run` takes them (the javafx-maven-plugin <options> in
+# pom.xml; installer/package.sh passes the same ones): -XX/-X options only, the -D ones are set per run below.
+APP_FLAGS=()
+while IFS= read -r f; do APP_FLAGS+=("$f"); done < <(sed -n '/<artifactId>javafx-maven-plugin<\/artifactId>/,/<\/plugin>/p' pom.xml \
+  | sed -n '/<options>/,/<\/options>/s/.*<option>\(-X[^<]*\)<\/option>.*/\1/p')
+[ ${#APP_FLAGS[@]} -gt 0 ] || { echo "bench/run.sh: no JVM options found in pom.xml (javafx-maven-plugin <options>)" >&2; exit 1; }
+for f in "${APP_FLAGS[@]}"; do
+  grep -qF -- "$f" installer/package.sh || echo "  warning: $f (pom.xml) is not in installer/package.sh: the installed app runs differently" >&2
+done
+echo "   app JVM flags (pom.xml javafx-maven-plugin <options>): ${APP_FLAGS[*]}"
+
 # As root, everything measured runs at a higher priority (BENCH_NICE, default -10; 0 = off) so that other
 # builds on the machine disturb it less; the summary says so.
 NICE=(); [ "$(id -u)" = 0 ] && [ "${BENCH_NICE:--10}" != 0 ] && NICE=(nice -n "${BENCH_NICE:--10}")
@@ -40,13 +51,13 @@ if command -v Xvfb >/dev/null; then
   "${NICE[@]}" Xvfb "$DISP" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & XVFB_PID=$!
   export DISPLAY=$DISP; sleep 1
   DISPLAY_MODE="Xvfb $DISP (Prism software pipeline)"
-  app() { java -Xshare:auto --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.AtlasApp "${ARGS[@]}"; }
+  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.AtlasApp "${ARGS[@]}"; }
 elif [ -n "${DISPLAY:-}" ]; then
   DISPLAY_MODE="display $DISPLAY"
-  app() { java --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.AtlasApp "${ARGS[@]}"; }
+  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.AtlasApp "${ARGS[@]}"; }
 else
   DISPLAY_MODE="Monocle headless, class path (no X server: figures are indicative only)"
-  app() { java -cp "$TEST_CP" --add-exports javafx.base/com.sun.javafx.logging=ALL-UNNAMED \
+  app() { java "${APP_FLAGS[@]}" -cp "$TEST_CP" --add-exports javafx.base/com.sun.javafx.logging=ALL-UNNAMED \
       --add-opens javafx.graphics/com.sun.glass.ui=ALL-UNNAMED -Dglass.platform=Monocle -Dmonocle.platform=Headless \
       -Dheadless.geometry=1600x1000-32 -Dprism.order=sw "$@" org.ferganaatlas.offline.ClassPathLauncher "${ARGS[@]}"; }
 fi
@@ -107,6 +118,7 @@ echo "$SEARCH" | sed 's/^/  /'
 
 {
   echo "bench/run.sh on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA_BIN" -version 2>&1 | head -1), $DISPLAY_MODE, ${NICE[*]:-no nice}, load after: $(load)"
+  echo "app JVM flags (as javafx:run and the installer): ${APP_FLAGS[*]}"
   echo "cold start to painted map, median of $RUNS: $PAINTED ms (runs: $(paste -sd' ' "$OUT/painted.txt"))   target <= 1200 ms"
   echo "pan/zoom $PAN_SECONDS s: longest pulse (FX layout) $(val layout_max_ms) ms, p95 $(val layout_p95_ms) ms; longest frame $(val frame_max_ms) ms   target <= 16 ms"
   echo "peak RSS during it: $(val peak_rss_mb) MB   target <= 250 MB"

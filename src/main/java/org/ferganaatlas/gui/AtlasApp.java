@@ -21,6 +21,7 @@ public final class AtlasApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        fxThread = Thread.currentThread();
         CrashHandler.install();
         List<String> args = getParameters().getRaw();
         boolean benchmark = args.contains("--benchmark");
@@ -81,11 +82,19 @@ public final class AtlasApp extends Application {
     /** Exit codes: 0 fine; the bundled database cannot be used; the window could not be built; the walkthrough failed. */
     static final int EXIT_DATABASE = 2, EXIT_WINDOW = 3, EXIT_WALKTHROUGH = 4;
     private static volatile int exitCode;
+    private static final java.util.concurrent.atomic.AtomicBoolean exiting = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The FX thread: {@link #main} waits for it to end before {@code System.exit} (see there). */
+    private static volatile Thread fxThread;
 
-    /** Ends the app with {@code code} once the toolkit has stopped (see {@link #main}). */
+    /**
+     * Ends the app with {@code code} once the toolkit has stopped (see {@link #main}). Only the first call counts:
+     * one exit code, one {@link Platform#exit()}.
+     */
     static void exitWith(int code) {
-        exitCode = code;
-        Platform.exit();
+        if (exiting.compareAndSet(false, true)) {
+            exitCode = code;
+            Platform.exit();
+        }
     }
 
     /** The database cannot be used: log the detail, show what, where and what to do, exit non-zero. */
@@ -245,8 +254,24 @@ public final class AtlasApp extends Application {
         mark(List.of(args), "main");
         Preload.begin(); // database, features and home-view tiles on another core while the toolkit starts
         launch(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
+        int code = exitCode;
+        if (code != 0) {
+            // launch() returns as soon as the toolkit has been told to stop, but the toolkit's own thread is still
+            // finishing (Monocle, for one, then removes its shutdown hook: "Shutdown in progress" and a stack trace if
+            // System.exit has already begun). Exit, once and from here, only after that thread has ended.
+            awaitToolkitEnd();
+            System.exit(code);
+        }
+    }
+
+    private static void awaitToolkitEnd() {
+        Thread fx = fxThread;
+        if (fx != null && fx != Thread.currentThread()) {
+            try {
+                fx.join(10_000); // bounded: a toolkit that never ends must not keep a failed start-up alive
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

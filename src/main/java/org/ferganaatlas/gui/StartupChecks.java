@@ -9,6 +9,7 @@ import org.ferganaatlas.data.AtlasDataException;
 import org.ferganaatlas.data.AtlasDatabase;
 import org.ferganaatlas.data.AtlasPaths;
 import org.ferganaatlas.data.UserFolders;
+import org.ferganaatlas.map.AtlasTileRetriever;
 
 /**
  * The start-up checks of issue 6 that run beside the window's construction: the bundled database's checksum
@@ -32,7 +33,16 @@ final class StartupChecks {
         Path db = AtlasPaths.bundledDatabase();
         FutureTask<Boolean> sum = new FutureTask<>(() -> {
             long t0 = System.nanoTime();
-            boolean checked = AtlasDatabase.verifyChecksum(db);
+            boolean checked;
+            try {
+                checked = AtlasDatabase.verifyChecksum(db);
+            } catch (Throwable e) {
+                AtlasTileRetriever.disableDiskCache(); // an altered file must not fill the cache under its good key
+                throw e;
+            }
+            // the tile disk cache is keyed by the file's own content hash: only now may it be read and written
+            // (no sidecar: development and test copies, not checked, as before)
+            AtlasTileRetriever.enableDiskCache();
             if (args.contains("--timing") || args.contains("--benchmark") || args.contains("--walkthrough")) {
                 System.out.println("atlas-bench checksum_ms=" + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6)
                         + (checked ? "" : " (no " + db.getFileName() + AtlasDatabase.CHECKSUM_SUFFIX + ": not checked)"));

@@ -45,7 +45,8 @@ import org.ferganaatlas.data.UserFolders;
  * 3; newest request first, since those are the tiles now in view). Rendered tiles are kept in memory (LRU bounded
  * by {@value #DEFAULT_MEMORY_CACHE_MB} MB, {@code -Datlas.tileCache.mb=N}) and on disk under
  * {@code <AtlasPaths.cacheDir()>/tiles/<content_sha256>-<style>-r<renderer version>/z/x/y.png}
- * ({@code -Datlas.tileCache.disk=false} turns that off). Failing to read or write the disk cache never breaks
+ * ({@code -Datlas.tileCache.disk=false} turns that off), only once the start-up integrity check has passed
+ * ({@link #enableDiskCache()}). Failing to read or write the disk cache never breaks
  * rendering. Tiles outside the atlas region are one shared plain image.
  */
 public final class AtlasTileRetriever implements TileRetriever {
@@ -82,6 +83,41 @@ public final class AtlasTileRetriever implements TileRetriever {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * The disk cache is keyed by the database's own {@code content_sha256}, which an altered file keeps; so nothing is
+     * read from or written to it until the start-up integrity check (the SHA-256 sidecar, gui.StartupChecks) has
+     * passed: {@link #enableDiskCache()}. Until then tiles are rendered and kept in memory only; a tile whose write
+     * comes due while the check is still running is not written. A failed check closes it for good
+     * ({@link #disableDiskCache()}).
+     */
+    private enum DiskGate { PENDING, OPEN, CLOSED }
+
+    private static volatile DiskGate diskGate = DiskGate.PENDING;
+
+    /** The start-up integrity check passed: the disk cache may be read and written. */
+    public static void enableDiskCache() {
+        diskGate = DiskGate.OPEN;
+    }
+
+    /** The start-up integrity check failed: the disk cache is never read or written in this process. */
+    public static void disableDiskCache() {
+        diskGate = DiskGate.CLOSED;
+    }
+
+    /** Back to "check not finished" (tests). */
+    static void resetDiskCacheGate() {
+        diskGate = DiskGate.PENDING;
+    }
+
+    /** Waits until the disk writer has dealt with every tile handed to it so far (tests). */
+    static void flushDiskWrites() throws Exception {
+        DISK_WRITER.submit(() -> { }).get(30, TimeUnit.SECONDS);
+    }
+
+    private static boolean diskCacheOpen() {
+        return diskGate == DiskGate.OPEN;
     }
 
     /** Tiles whose rendering threw (the map shows a hole there); the offline walkthrough checks it stays 0. */
@@ -287,7 +323,7 @@ public final class AtlasTileRetriever implements TileRetriever {
             if (img == null) {
                 BufferedImage rendered = renderer.render(zoom, x, y);
                 img = toFxImage(rendered);
-                if (diskDir != null && !diskBroken) {
+                if (diskDir != null && !diskBroken && diskGate != DiskGate.CLOSED) {
                     DISK_WRITER.execute(() -> {
                         awaitWriteStart();
                         writeDisk(zoom, x, y, rendered);
@@ -303,7 +339,7 @@ public final class AtlasTileRetriever implements TileRetriever {
         }
 
         private Image readDisk(int zoom, long x, long y) {
-            if (diskDir == null || diskBroken) {
+            if (diskDir == null || diskBroken || !diskCacheOpen()) {
                 return null;
             }
             try {
@@ -322,7 +358,7 @@ public final class AtlasTileRetriever implements TileRetriever {
         }
 
         private void writeDisk(int zoom, long x, long y, BufferedImage img) {
-            if (diskDir == null || diskBroken) {
+            if (diskDir == null || diskBroken || !diskCacheOpen()) {
                 return;
             }
             try {

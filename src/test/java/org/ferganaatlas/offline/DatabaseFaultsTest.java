@@ -78,7 +78,9 @@ class DatabaseFaultsTest {
         Map<String, byte[]> before = snapshot(assets);
         Map<String, FileTime> timesBefore = times(assets);
 
-        AtlasProcess.Result r = AtlasProcess.run(List.of(), Map.of("atlas.assets", assets.toString()), List.of(), 90);
+        // tile writes due at once: tiles rendered from the file before its check failed must still not be cached
+        AtlasProcess.Result r = AtlasProcess.run(List.of(), Map.of("atlas.assets", assets.toString(),
+                "atlas.tileCache.writeDelayMs", "0"), List.of(), 90);
         String all = r.all();
 
         assertEquals(2, r.exitCode(), () -> "exit code for " + fault + ":\n" + all);
@@ -100,6 +102,7 @@ class DatabaseFaultsTest {
         Path log = r.userData().resolve("logs").resolve("atlas-errors.log");
         assertTrue(Files.isRegularFile(log), () -> "no log file " + log + "\n" + all);
         assertTrue(Files.readString(log).contains("Cannot open the atlas database"), () -> "log: " + log);
+        assertFalse(Files.exists(r.cache().resolve("tiles")), () -> "tiles cached from a database that failed its check:\n" + all);
         // nothing lost: the damaged file and its folder are exactly as before (no journal, no repair, no delete)
         assertEquals(before.keySet(), snapshot(assets).keySet(), "files in the assets folder");
         Map<String, byte[]> after = snapshot(assets);
