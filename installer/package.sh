@@ -122,7 +122,7 @@ common=(--name "$([ $os = linux ] && echo $PKG || echo "$APP_NAME")"
 jopts=(--java-options "-Datlas.assets=\$APPDIR/assets" "${sqlite_native_opts[@]}")
 # Start-up and memory (docs/benchmarks.md, "The atlas window"): C1 only, the serial collector and a bounded heap
 # (on the 2-core build machine: cold start to a painted map 4.6 s -> under 2 s, peak RSS ~670 MB -> ~350 MB).
-jopts+=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseSerialGC" --java-options "-Xmx256m")
+jopts+=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseSerialGC" --java-options "-Xmx256m" --java-options "-Xmn48m")
 # AppCDS (Linux): the archive the postinst dumps; if it is missing or stale the JVM (-Xshare:auto)
 # starts without it, and -Xlog:cds=off keeps that quiet.
 [ $os = linux ] && jopts+=(--java-options "-XX:SharedArchiveFile=\$APPDIR/atlas.jsa"

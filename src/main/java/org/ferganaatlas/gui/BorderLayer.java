@@ -27,56 +27,90 @@ final class BorderLayer extends OverlayLayer {
         state.mapDateProperty().addListener(o -> invalidate());
     }
 
+    /** One border segment's path for a frame, with its style classes. */
+    private record Segment(String key, List<PathElement> elements, String pair, List<String> settlement) {}
+
     @Override
     protected void build(Frame f) {
+        plan(f).get().run();
+    }
+
+    @Override
+    protected boolean asyncCapable() {
+        return true;
+    }
+
+    /**
+     * FX thread: reads the map date. The returned computation (any thread) loads the geometry at the frame's level
+     * of detail, projects and clips it and works out each segment's settlement; its result sets the paths (FX thread).
+     */
+    @Override
+    protected java.util.function.Supplier<Runnable> plan(Frame f) {
+        java.time.LocalDate day = state.mapDateProperty().get();
+        return () -> {
+            List<Segment> segments = new ArrayList<>();
+            for (Feature b : data.features("border")) {
+                if (f.zoom < b.minZoom() - 0.01) {
+                    continue;
+                }
+                Geometry g = data.geometry(b, f.lod).orElse(null);
+                if (g == null) {
+                    continue;
+                }
+                Envelope e = g.getEnvelopeInternal();
+                if (!f.intersectsLonLat(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())) {
+                    continue;
+                }
+                List<PathElement> els = new ArrayList<>();
+                Geometries.appendLines(g, f, els);
+                if (els.isEmpty()) {
+                    continue;
+                }
+                segments.add(new Segment(b.key(), els, pairClass(b.countries()), settlementOn(b, day)));
+            }
+            List<double[]> tripoints = new ArrayList<>();
+            List<String> tripointKeys = new ArrayList<>();
+            for (Feature t : data.features("tripoint")) {
+                if (!t.hasLocation() || f.zoom < t.minZoom() - 0.01) {
+                    continue;
+                }
+                double x = f.x(t.lon()), y = f.y(t.lat());
+                if (f.contains(x, y)) {
+                    tripoints.add(new double[] {x, y});
+                    tripointKeys.add(t.key());
+                }
+            }
+            return () -> add(segments, tripointKeys, tripoints);
+        };
+    }
+
+    /** Adds the prepared paths and tripoint rings (FX thread), re-using the nodes drawn before. */
+    private void add(List<Segment> segments, List<String> tripointKeys, List<double[]> tripoints) {
         List<Path> casings = new ArrayList<>();
         List<Path> lines = new ArrayList<>();
-        for (Feature b : data.features("border")) {
-            if (f.zoom < b.minZoom() - 0.01) {
-                continue;
-            }
-            Geometry g = data.geometry(b, f.lod).orElse(null);
-            if (g == null) {
-                continue;
-            }
-            Envelope e = g.getEnvelopeInternal();
-            if (!f.intersectsLonLat(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())) {
-                continue;
-            }
-            List<PathElement> els = new ArrayList<>();
-            Geometries.appendLines(g, f, els);
-            if (els.isEmpty()) {
-                continue;
-            }
-            String pair = pairClass(b.countries());
-            List<String> settlement = settlementOn(b);
-            Path casing = reuse(b.key() + "|casing", Path::new);
-            casing.getElements().setAll(els);
-            casing.setUserData(b.key());
-            List<String> casingClasses = new ArrayList<>(List.of("feature", "border-casing", pair));
-            casingClasses.addAll(settlement);
+        for (Segment s : segments) {
+            Path casing = reuse(s.key() + "|casing", Path::new);
+            casing.getElements().setAll(s.elements());
+            casing.setUserData(s.key());
+            List<String> casingClasses = new ArrayList<>(List.of("feature", "border-casing", s.pair()));
+            casingClasses.addAll(s.settlement());
             classes(casing, casingClasses);
-            Path line = reuse(b.key() + "|line", Path::new);
-            line.getElements().setAll(els);
-            List<String> lineClasses = new ArrayList<>(List.of("border-line", pair));
-            lineClasses.addAll(settlement);
+            Path line = reuse(s.key() + "|line", Path::new);
+            line.getElements().setAll(s.elements());
+            List<String> lineClasses = new ArrayList<>(List.of("border-line", s.pair()));
+            lineClasses.addAll(s.settlement());
             classes(line, lineClasses);
             line.setMouseTransparent(true);
-            line.setUserData(b.key());
+            line.setUserData(s.key());
             casings.add(casing);
             lines.add(line);
         }
-        content.getChildren().addAll(casings);
-        content.getChildren().addAll(lines);
-        for (Feature t : data.features("tripoint")) {
-            if (!t.hasLocation() || f.zoom < t.minZoom() - 0.01) {
-                continue;
-            }
-            double x = f.x(t.lon()), y = f.y(t.lat());
-            if (f.contains(x, y)) {
-                content.getChildren().add(icon(t.key(), x, y, "tripoint-icon"));
-            }
+        List<javafx.scene.Node> out = new ArrayList<>(casings);
+        out.addAll(lines);
+        for (int i = 0; i < tripoints.size(); i++) {
+            out.add(icon(tripointKeys.get(i), tripoints.get(i)[0], tripoints.get(i)[1], "tripoint-icon"));
         }
+        content.getChildren().setAll(out);
     }
 
     /** CSS class for a border's country pair. */
@@ -97,7 +131,12 @@ final class BorderLayer extends OverlayLayer {
      * segment's own props ({@link #settlementClass}).
      */
     List<String> settlementOn(Feature b) {
-        var r = data.settlement(b, state.mapDateProperty().get());
+        return settlementOn(b, state.mapDateProperty().get());
+    }
+
+    /** {@link #settlementOn(Feature)} on a given day (any thread). */
+    List<String> settlementOn(Feature b, java.time.LocalDate day) {
+        var r = data.settlement(b, day);
         return switch (r.stage()) {
             case IN_FORCE -> List.of("settled", "in-force");
             case RATIFIED -> List.of("settled", "ratified");

@@ -26,8 +26,7 @@ final class LabelLayer extends OverlayLayer {
     private final Map<String, Font> fonts = new HashMap<>();
     private final Map<String, Double> iconHalves = new HashMap<>();
     /** Measured label sizes by style and text (labels repeat on every redraw). */
-    private final Map<String, double[]> sizes = new HashMap<>();
-    private final Text measurer = new Text();
+    private final Map<String, double[]> sizes = new java.util.concurrent.ConcurrentHashMap<>();
 
     LabelLayer(AtlasState state, MapData data) {
         super(state, data);
@@ -58,15 +57,72 @@ final class LabelLayer extends OverlayLayer {
         }
     }
 
+    /** One label that won its place: where its text goes, and whether a town dot goes with it. */
+    private record Placed(String key, String text, String[] classes, double tx, double ty, boolean townIcon, double x, double y) {}
+
     @Override
     protected void build(Frame f) {
+        plan(f).get().run();
+    }
+
+    @Override
+    protected boolean asyncCapable() {
+        return true;
+    }
+
+    /**
+     * FX thread: reads the language and the visible layers, and resolves the CSS fonts and icon sizes of every label
+     * style (probe nodes, once per style). The returned computation (any thread) picks the candidates, measures their
+     * texts and places them; its result adds the nodes (FX thread).
+     */
+    @Override
+    protected java.util.function.Supplier<Runnable> plan(Frame f) {
+        java.util.Locale locale = state.languageProperty().get();
+        String lang = locale.getLanguage();
+        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+        for (String kind : KIND_ORDER) {
+            LayerId layer = LayerId.forKind(kind);
+            if (layer == null || state.layerVisible(layer).get()) {
+                kinds.add(kind);
+            }
+        }
+        for (String kind : kinds) { // every style's font and icon size, resolved here (CSS is FX-thread work)
+            for (int tier = 0; tier <= 3; tier++) {
+                String[] classes = classesOf(kind, tier);
+                font(classes);
+                iconHalf(kind, tier);
+                if (!kind.equals("town")) {
+                    break;
+                }
+            }
+        }
+        Map<String, Font> fontsNow = Map.copyOf(fonts);
+        Map<String, Double> halvesNow = Map.copyOf(iconHalves);
+        String junctionText = Messages.get("maplabel.junction");
+        return () -> {
+            List<Placed> placedLabels = place(f, kinds, lang, locale, junctionText, fontsNow, halvesNow);
+            return () -> add(placedLabels);
+        };
+    }
+
+    private static String[] classesOf(String kind, int tier) {
+        return switch (kind) {
+            case "town" -> new String[] {"town", "t" + tier};
+            case "country" -> new String[] {"country"};
+            case "enclave" -> new String[] {"enclave"};
+            case "river", "lake", "reservoir" -> new String[] {"water"};
+            default -> new String[] {kind.replace('_', '-')};
+        };
+    }
+
+    /** The greedy placement (any thread: reads only its arguments, the features and the size cache). */
+    private List<Placed> place(Frame f, java.util.Set<String> kinds, String lang, java.util.Locale locale, String junctionText,
+            Map<String, Font> fontsNow, Map<String, Double> halvesNow) {
         List<Candidate> candidates = new ArrayList<>();
         List<Box> placed = new ArrayList<>();
-        String lang = state.languageProperty().get().getLanguage();
         for (int order = 0; order < KIND_ORDER.size(); order++) {
             String kind = KIND_ORDER.get(order);
-            LayerId layer = LayerId.forKind(kind);
-            if (layer != null && !state.layerVisible(layer).get()) {
+            if (!kinds.contains(kind)) {
                 continue;
             }
             for (Feature p : data.features(kind)) {
@@ -77,40 +133,39 @@ final class LabelLayer extends OverlayLayer {
                 if (!f.contains(x, y)) {
                     continue;
                 }
-                String[] classes = switch (kind) {
-                    case "town" -> new String[] {"town", "t" + tier(p.rank())};
-                    case "country" -> new String[] {"country"};
-                    case "enclave" -> new String[] {"enclave"};
-                    case "river", "lake", "reservoir" -> new String[] {"water"};
-                    default -> new String[] {kind.replace('_', '-')};
-                };
+                String[] classes = classesOf(kind, tier(p.rank()));
                 boolean centred = kind.equals("country") || kind.equals("river") || kind.equals("lake")
                         || (kind.equals("enclave") && f.zoom >= 10);
                 candidates.add(new Candidate(p, order, x, y, classes, centred));
                 if (!kind.equals("town") && !centred) {
-                    placed.add(obstacle(x, y, iconHalf(p))); // icons drawn by other layers stay uncovered
+                    placed.add(obstacle(x, y, halvesNow.get(iconKey(p)))); // icons drawn by other layers stay uncovered
                 }
             }
         }
         candidates.sort(Comparator.comparingInt(Candidate::order).thenComparingInt(c -> c.f().rank()));
+        List<Placed> out = new ArrayList<>();
+        Text measurer = new Text(); // this computation's own (not in a scene: usable off the FX thread)
         for (Candidate c : candidates) {
             // the junction point's full name is a sentence; the map says what it is in two words
-            String text = c.f().kind().equals("junction") ? Messages.get("maplabel.junction") : data.displayName(c.f(), lang);
+            String text = c.f().kind().equals("junction") ? junctionText : data.displayName(c.f(), lang);
             if (text == null || text.isBlank()) {
                 continue;
             }
             if (c.classes()[0].equals("country")) {
-                text = text.toUpperCase(state.languageProperty().get());
+                text = text.toUpperCase(locale);
             }
-            Font font = font(c.classes());
-            double[] size = sizes.computeIfAbsent(String.join(".", c.classes()) + '\u0000' + text, k -> {
+            Font font = fontsNow.get(String.join(".", c.classes()));
+            String sizeKey = font.getName() + '/' + font.getSize() + '\u0000' + text;
+            double[] size = sizes.get(sizeKey);
+            if (size == null) {
                 measurer.setFont(font);
-                measurer.setText(k.substring(k.indexOf('\u0000') + 1));
+                measurer.setText(text);
                 Bounds b = measurer.getLayoutBounds();
-                return new double[] {b.getWidth(), b.getHeight()};
-            });
+                size = new double[] {b.getWidth(), b.getHeight()};
+                sizes.put(sizeKey, size);
+            }
             double w = size[0], h = size[1];
-            double half = c.centred() ? 0 : iconHalf(c.f());
+            double half = c.centred() ? 0 : halvesNow.get(iconKey(c.f()));
             double gap = half + font.getSize() * 0.3;
             Box own = c.centred() ? null : obstacle(c.x(), c.y(), half);
             Box chosen = null;
@@ -124,26 +179,36 @@ final class LabelLayer extends OverlayLayer {
                 continue;
             }
             placed.add(chosen);
-            if (c.classes()[0].equals("town")) {
-                content.getChildren().add(icon(c.f().key(), c.x(), c.y(), "town-icon", c.classes()[1]));
+            out.add(new Placed(c.f().key(), text, c.classes(), chosen.x0(), chosen.y0(), c.classes()[0].equals("town"), c.x(), c.y()));
+        }
+        return out;
+    }
+
+    /** Adds the placed labels' nodes (FX thread), re-using those drawn before. */
+    private void add(List<Placed> labels) {
+        List<javafx.scene.Node> out = new ArrayList<>();
+        for (Placed p : labels) {
+            if (p.townIcon()) {
+                out.add(icon(p.key(), p.x(), p.y(), "town-icon", p.classes()[1]));
             }
             for (String role : new String[] {"halo", "text"}) {
-                Text t = reuse(c.f().key() + "|" + role, () -> {
+                Text t = reuse(p.key() + "|" + role, () -> {
                     Text n = new Text();
-                    n.setUserData(c.f().key());
+                    n.setUserData(p.key());
                     n.setTextOrigin(VPos.TOP);
                     return n;
                 });
-                t.setText(text);
+                t.setText(p.text());
                 List<String> cls = new ArrayList<>(List.of("feature", "map-label"));
-                cls.addAll(List.of(c.classes()));
+                cls.addAll(List.of(p.classes()));
                 cls.add(role);
                 classes(t, cls);
-                t.setLayoutX(chosen.x0());
-                t.setLayoutY(chosen.y0());
-                content.getChildren().add(t);
+                t.setLayoutX(p.tx());
+                t.setLayoutY(p.ty());
+                out.add(t);
             }
         }
+        content.getChildren().setAll(out);
     }
 
     private static boolean fits(Box option, List<Box> placed, Box own) {
@@ -159,10 +224,17 @@ final class LabelLayer extends OverlayLayer {
         return new Box(x - r, y - r, x + r, y + r);
     }
 
-    /** Half the size of the icon drawn for a feature (from its CSS class, measured once). */
-    private double iconHalf(Feature p) {
+    /** Key of a feature's icon style in {@link #iconHalves}. */
+    private static String iconKey(Feature p) {
         String cls = p.kind().replace('_', '-') + "-icon";
         String extra = p.kind().equals("town") ? "t" + tier(p.rank()) : p.kind().equals("village") ? "affected" : null;
+        return extra == null ? cls : cls + "." + extra;
+    }
+
+    /** Half the size of the icon drawn for a kind (and town tier), from its CSS class, measured once (FX thread). */
+    private void iconHalf(String kind, int tier) {
+        String cls = kind.replace('_', '-') + "-icon";
+        String extra = kind.equals("town") ? "t" + tier : kind.equals("village") ? "affected" : null;
         String key = extra == null ? cls : cls + "." + extra;
         Double h = iconHalves.get(key);
         if (h == null) {
@@ -180,7 +252,6 @@ final class LabelLayer extends OverlayLayer {
             h = Math.max(2, Math.max(w, ht) / 2);
             iconHalves.put(key, h);
         }
-        return h;
     }
 
     private static List<Box> options(Candidate c, double w, double h, double gap) {
@@ -201,7 +272,7 @@ final class LabelLayer extends OverlayLayer {
     }
 
     /** The CSS font of a label style, measured once from a styled probe node. */
-    private Font font(String[] classes) {
+    private void font(String[] classes) {
         String key = String.join(".", classes);
         Font f = fonts.get(key);
         if (f == null) {
@@ -216,6 +287,5 @@ final class LabelLayer extends OverlayLayer {
             content.getChildren().remove(probe);
             fonts.put(key, f);
         }
-        return f;
     }
 }

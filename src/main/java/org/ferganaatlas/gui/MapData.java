@@ -26,8 +26,9 @@ public final class MapData {
     private final AtlasDatabase db;
     private final Map<String, List<Feature>> byKind = new HashMap<>();
     private final Map<String, Feature> byKey = new HashMap<>();
-    private final Map<String, List<StatusPeriod>> statusCache = new HashMap<>();
-    private final Map<String, List<Name>> namesCache = new HashMap<>();
+    // the caches are also read by the overlay worker (OverlayLayer.plan): concurrent maps
+    private final Map<String, List<StatusPeriod>> statusCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Name>> namesCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MapData(AtlasDatabase db) {
         this.db = db;
@@ -98,8 +99,8 @@ public final class MapData {
 
     // ---------------------------------------------------------------- treaties and extents (issue 4)
 
-    private final Map<String, List<org.ferganaatlas.model.ProvisionLink>> provisionLinks = new HashMap<>();
-    private final Map<String, List<org.ferganaatlas.model.TreatyStep>> treatySteps = new HashMap<>();
+    private final Map<String, List<org.ferganaatlas.model.ProvisionLink>> provisionLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<org.ferganaatlas.model.TreatyStep>> treatySteps = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@link AtlasDatabase#provisionsFor} (cached: the map asks on every redraw). */
     public List<org.ferganaatlas.model.ProvisionLink> provisionsFor(String key) {

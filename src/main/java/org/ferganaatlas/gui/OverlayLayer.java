@@ -34,6 +34,22 @@ abstract class OverlayLayer extends MapLayer {
     private static final boolean DEBUG_REBUILD = Boolean.getBoolean("atlas.debugRebuild");
     private boolean retryQueued;
     private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(140));
+    /** The zoom came to rest after a scaled zoom step: rebuild at it (a view change, not a content change). */
+    private boolean settled;
+    /**
+     * Off-FX-thread rebuilds ({@link #plan}): one worker for all layers (daemon, low priority), so that placing labels
+     * and projecting paths for a new view never lengthens a pulse. {@code contentGen} counts content changes
+     * ({@link #invalidate()}); a result prepared before one, or older than what is shown, is dropped.
+     */
+    private static final java.util.concurrent.ExecutorService WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "atlas-overlay-worker");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+    private long contentGen, requestSeq, appliedSeq;
+    private boolean jobRunning;
+    private Frame wantedFrame;
 
     OverlayLayer(AtlasState state, MapData data) {
         this.state = state;
@@ -41,13 +57,17 @@ abstract class OverlayLayer extends MapLayer {
         getStyleClass().add("overlay");
         getChildren().add(content);
         content.getTransforms().add(scale);
-        settle.setOnFinished(e -> invalidate());
+        settle.setOnFinished(e -> {
+            settled = true;
+            markDirty();
+        });
         state.selectedKeyProperty().addListener((o, a, b) -> FeatureInteraction.markSelected(content, b));
     }
 
     /** Forces a rebuild on the next pulse. */
     protected final void invalidate() {
         stale = true;
+        contentGen++;
         markDirty();
     }
 
@@ -70,16 +90,23 @@ abstract class OverlayLayer extends MapLayer {
         double vx0 = -origin.getX() / f, vy0 = -origin.getY() / f;
         double vx1 = vx0 + view.getWidth() / f, vy1 = vy0 + view.getHeight() / f;
         boolean outside = vx0 < bx0 || vy0 < by0 || vx1 > bx1 || vy1 > by1;
-        boolean zoomChanged = zoom != builtZoom;
+        boolean zoomChanged = zoom != builtZoom || settled;
         boolean canScale = !stale && !outside && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_SCALED_ZOOM;
         // At most one layer rebuilds per pulse (rebuilds are the long pulses): while the view moves, a layer whose
         // turn has not come keeps its built content (scaled, moved) for another pulse. Never for the first build
         // or for changed content (date, language, layers: invalidate()), which show at once.
         boolean deferrable = !stale && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_DEFERRED_ZOOM
                 && System.nanoTime() - lastRebuildNanos < PULSE_NANOS;
-        if (zoomChanged && canScale) {
+        boolean async = !stale && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_DEFERRED_ZOOM
+                && !DEBUG_SYNC && asyncCapable();
+        if (zoomChanged && canScale && !settled) {
             // a small zoom step (wheel, pinch): show the built content scaled now, rebuild once the zoom rests
             settle.playFromStart();
+        } else if ((outside || zoomChanged) && async) {
+            // the view moved: prepare the new content on the worker, keep showing the built content (scaled, moved)
+            settled = false;
+            settle.stop();
+            request(frameFor(zoom, origin, view));
         } else if ((outside || zoomChanged) && deferrable) {
             if (!retryQueued) {
                 retryQueued = true;
@@ -90,6 +117,7 @@ abstract class OverlayLayer extends MapLayer {
             }
         } else if (stale || outside || zoomChanged) {
             settle.stop();
+            settled = false;
             long t0 = System.nanoTime();
             rebuild(zoom, origin, view);
             lastRebuildNanos = System.nanoTime();
@@ -106,14 +134,26 @@ abstract class OverlayLayer extends MapLayer {
     }
 
     private void rebuild(double zoom, Point2D origin, Bounds view) {
+        Frame frame = frameFor(zoom, origin, view);
+        appliedSeq = ++requestSeq; // results of earlier requests are older than this
+        install(frame, () -> build(frame));
+    }
+
+    /** The frame a rebuild for this view covers: the view plus {@link #margin()} views each way. */
+    private Frame frameFor(double zoom, Point2D origin, Bounds view) {
         double vx0 = -origin.getX(), vy0 = -origin.getY();
         double vx1 = vx0 + view.getWidth(), vy1 = vy0 + view.getHeight();
         double mx = view.getWidth() * margin(), my = view.getHeight() * margin();
-        bx0 = vx0 - mx;
-        by0 = vy0 - my;
-        bx1 = vx1 + mx;
-        by1 = vy1 + my;
-        builtZoom = zoom;
+        return new Frame(zoom, vx0 - mx, vy0 - my, vx1 + mx, vy1 + my, vx0, vy0, vx1, vy1);
+    }
+
+    /** Replaces the content by what {@code build} adds for {@code frame} (FX thread). */
+    private void install(Frame frame, Runnable build) {
+        bx0 = frame.x0;
+        by0 = frame.y0;
+        bx1 = frame.x1;
+        by1 = frame.y1;
+        builtZoom = frame.zoom;
         stale = false;
         // Keep the previous nodes by id: a node drawn again is moved, not re-created, so CSS is not resolved
         // again for it (that, not the geometry, is what a rebuild costs).
@@ -123,10 +163,79 @@ abstract class OverlayLayer extends MapLayer {
                 previous.put(id, n);
             }
         }
-        content.getChildren().clear();
-        build(new Frame(zoom, bx0, by0, bx1, by1, vx0, vy0, vx1, vy1));
+        if (!asyncCapable()) {
+            content.getChildren().clear();
+        } // else the layer's apply step replaces the children in one change (nodes kept stay attached and styled)
+        build.run();
         FeatureInteraction.markSelected(content, state.selectedKeyProperty().get());
     }
+
+    /** Prepares the content for {@code frame} on the worker; one job per layer at a time, the latest view wins. */
+    private void request(Frame frame) {
+        wantedFrame = frame;
+        if (jobRunning) {
+            return; // started when the running one ends
+        }
+        wantedFrame = null;
+        jobRunning = true;
+        PENDING.incrementAndGet();
+        long seq = ++requestSeq, gen = contentGen;
+        java.util.function.Supplier<Runnable> job = plan(frame); // snapshot of the state, taken here on the FX thread
+        WORKER.execute(() -> {
+            long t0 = System.nanoTime();
+            Runnable apply;
+            try {
+                apply = job.get();
+            } catch (RuntimeException | Error e) {
+                javafx.application.Platform.runLater(() -> {
+                    jobRunning = false;
+                    PENDING.decrementAndGet();
+                    invalidate(); // rebuild synchronously next pulse, where a failure reaches the crash handler
+                });
+                return;
+            }
+            long prepared = System.nanoTime();
+            javafx.application.Platform.runLater(() -> {
+                jobRunning = false;
+                PENDING.decrementAndGet();
+                if (gen == contentGen && seq > appliedSeq && !data.db().isClosed()) {
+                    appliedSeq = seq;
+                    long t1 = System.nanoTime();
+                    install(frame, apply);
+                    if (DEBUG_REBUILD) {
+                        System.out.printf(java.util.Locale.ROOT, "atlas-rebuild %s worker %.1f ms, apply %.1f ms nodes=%d%n",
+                                getClass().getSimpleName(), (prepared - t0) / 1e6, (System.nanoTime() - t1) / 1e6,
+                                content.getChildren().size());
+                    }
+                }
+                wantedFrame = null;
+                markDirty(); // the next layout applies scale and translate, and requests the view as it is then
+            });
+        });
+    }
+
+    /**
+     * For layers that rebuild off the FX thread: called on the FX thread, reads the state it needs, and returns the
+     * computation (any thread, touches no scene graph) whose result is the step that adds the nodes (FX thread).
+     * {@code null} (the default) builds synchronously with {@link #build}.
+     */
+    protected java.util.function.Supplier<Runnable> plan(Frame frame) {
+        return null;
+    }
+
+    /** Whether {@link #plan} is implemented. */
+    protected boolean asyncCapable() {
+        return false;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger PENDING = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Whether no layer has a rebuild under way on the worker (tests wait for this before looking at the map). */
+    static boolean workerIdle() {
+        return PENDING.get() == 0;
+    }
+
+    private static final boolean DEBUG_SYNC = Boolean.getBoolean("atlas.syncOverlays");
 
     /**
      * How far around the view the content is built, in views each way: more means fewer rebuilds while panning,

@@ -39,6 +39,13 @@ abstract class AtlasWindowTestBase {
 
     protected static void settle() {
         WaitForAsyncUtils.waitForFxEvents(3);
+        // overlays prepare view changes on a worker thread (OverlayLayer): wait for it, then for the step that applies it
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, OverlayLayer::workerIdle);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("overlay worker still busy after 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents(3);
     }
 
     protected MapView map() {
