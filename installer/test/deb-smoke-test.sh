@@ -90,8 +90,15 @@ if wid=$(wait_window "$pid" 90); then
   eval "$(xdotool getwindowgeometry --shell "$wid")"   # WIDTH HEIGHT X Y
   check "main window, not a dialog (${WIDTH}x${HEIGHT})" test "$WIDTH" -ge 800 -a "$HEIGHT" -ge 500
   shot="$report/installed-app.png"
-  import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$shot" 2>/dev/null
-  colours=$(convert "$shot" -format '%k' info: 2>/dev/null || echo 0)
+  # "painted" is logged when the scene graph has every tile; the render thread may present that
+  # frame to the X server a moment later, so look again for up to 10 s before calling it blank.
+  colours=0
+  for _ in $(seq 20); do
+    import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$shot" 2>/dev/null
+    colours=$(convert "$shot" -format '%k' info: 2>/dev/null || echo 0)
+    [ "$colours" -ge 500 ] 2>/dev/null && break
+    sleep 0.5
+  done
   echo "screenshot: $shot ($colours colours)"
   check "window shows the map (>= 500 colours in the window, got $colours)" test "$colours" -ge 500
   check "still running after first paint" kill -0 "$pid"
