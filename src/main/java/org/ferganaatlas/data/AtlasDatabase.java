@@ -478,22 +478,36 @@ public final class AtlasDatabase implements AutoCloseable {
         if (featureKey == null || featureKey.isBlank()) {
             return List.of();
         }
-        List<String> keys = new ArrayList<>(List.of(featureKey));
-        String pair = borderPairKey(featureKey);
-        if (pair != null) {
-            keys.add(pair);
-        }
-        StringJoiner in = new StringJoiner(",", "(", ")");
-        keys.forEach(k -> in.add("?"));
+        List<Object> keys = withPairKey(featureKey);
+        String in = placeholders(keys.size());
         return query("SELECT p.key, p.ordinal, p.title_en, t.key, t.kind, t.title_en, t.parties, t.signed_date,"
                         + " t.in_force_date, pf.feature_key"
                         + " FROM provision_feature pf JOIN provision p ON p.key = pf.provision_key"
                         + " JOIN treaty t ON t.key = p.treaty_key WHERE pf.feature_key IN " + in
                         + " ORDER BY t.signed_date IS NULL, t.signed_date, t.key, p.ordinal, p.key, pf.feature_key",
-                new ArrayList<>(keys),
+                keys,
                 rs -> new ProvisionLink(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), SourceIds.split(rs.getString(7)), rs.getString(8), rs.getString(9),
                         rs.getString(10)));
+    }
+
+    /** The key, plus its country pair's key when it is a border segment: links recorded for the pair apply to it. */
+    private static List<Object> withPairKey(String featureKey) {
+        List<Object> keys = new ArrayList<>(List.of(featureKey));
+        String pair = borderPairKey(featureKey);
+        if (pair != null) {
+            keys.add(pair);
+        }
+        return keys;
+    }
+
+    /** {@code (?,?,…)} with n placeholders, for an IN list. */
+    private static String placeholders(int n) {
+        StringJoiner in = new StringJoiner(",", "(", ")");
+        for (int i = 0; i < n; i++) {
+            in.add("?");
+        }
+        return in.toString();
     }
 
     /** The pair key of a border segment key ({@code border:KGZ-TJK:2} gives {@code border:KGZ-TJK}), else null. */
@@ -537,16 +551,11 @@ public final class AtlasDatabase implements AutoCloseable {
         if (featureKey == null || featureKey.isBlank()) {
             return List.of();
         }
-        List<String> keys = new ArrayList<>(List.of(featureKey));
-        String pair = borderPairKey(featureKey);
-        if (pair != null) {
-            keys.add(pair);
-        }
-        StringJoiner in = new StringJoiner(",", "(", ")");
-        keys.forEach(k -> in.add("?"));
+        List<Object> keys = withPairKey(featureKey);
+        String in = placeholders(keys.size());
         return sortEvents(query("SELECT " + EVENT_COLUMNS + " FROM event e WHERE e.key IN"
                         + " (SELECT event_key FROM event_feature WHERE feature_key IN " + in + ") ORDER BY e.date, e.key",
-                new ArrayList<>(keys), AtlasDatabase::readEvent));
+                keys, AtlasDatabase::readEvent));
     }
 
     private static List<AtlasEvent> sortEvents(List<AtlasEvent> events) {

@@ -18,7 +18,7 @@ import org.locationtech.jts.geom.Geometry;
  * segments marked as not yet agreed ({@code props.status} disputed/undelimited) are dashed.
  * The casing doubles as the (wider) click target; tripoints are small rings.
  */
-final class BorderLayer extends OverlayLayer {
+final class BorderLayer extends PlannedOverlayLayer {
     BorderLayer(AtlasState state, MapData data) {
         super(state, data);
         getStyleClass().add("border-layer");
@@ -29,16 +29,6 @@ final class BorderLayer extends OverlayLayer {
 
     /** One border segment's path for a frame, with its style classes. */
     private record Segment(String key, List<PathElement> elements, String pair, List<String> settlement) {}
-
-    @Override
-    protected void build(Frame f) {
-        plan(f).get().run();
-    }
-
-    @Override
-    protected boolean asyncCapable() {
-        return true;
-    }
 
     /**
      * FX thread: reads the map date. The returned computation (any thread) loads the geometry at the frame's level

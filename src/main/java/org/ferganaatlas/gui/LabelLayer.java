@@ -18,7 +18,7 @@ import org.ferganaatlas.model.Feature;
  * that does not fit is left out (and a town without its label is left out too); the next zoom shows more.
  * Fonts come from atlas.css (measured once per style), so presentation mode simply re-measures.
  */
-final class LabelLayer extends OverlayLayer {
+final class LabelLayer extends PlannedOverlayLayer {
     /** Kinds labelled, most important first (ties broken by the database's rank). */
     private static final List<String> KIND_ORDER = List.of("country", "junction", "enclave", "crossing", "town",
             "village", "monument", "water_facility", "reservoir", "lake", "river");
@@ -59,16 +59,6 @@ final class LabelLayer extends OverlayLayer {
 
     /** One label that won its place: where its text goes, and whether a town dot goes with it. */
     private record Placed(String key, String text, String[] classes, double tx, double ty, boolean townIcon, double x, double y) {}
-
-    @Override
-    protected void build(Frame f) {
-        plan(f).get().run();
-    }
-
-    @Override
-    protected boolean asyncCapable() {
-        return true;
-    }
 
     /**
      * FX thread: reads the language and the visible layers, and resolves the CSS fonts and icon sizes of every label
