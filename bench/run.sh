@@ -51,10 +51,10 @@ if command -v Xvfb >/dev/null; then
   "${NICE[@]}" Xvfb "$DISP" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & XVFB_PID=$!
   export DISPLAY=$DISP; sleep 1
   DISPLAY_MODE="Xvfb $DISP (Prism software pipeline)"
-  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.AtlasApp "${ARGS[@]}"; }
+  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp "${ARGS[@]}"; }
 elif [ -n "${DISPLAY:-}" ]; then
   DISPLAY_MODE="display $DISPLAY"
-  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.AtlasApp "${ARGS[@]}"; }
+  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp "${ARGS[@]}"; }
 else
   DISPLAY_MODE="Monocle headless, class path (no X server: figures are indicative only)"
   app() { java "${APP_FLAGS[@]}" -cp "$TEST_CP" --add-exports javafx.base/com.sun.javafx.logging=ALL-UNNAMED \

@@ -13,6 +13,7 @@ module fergana.atlas {
 
     provides com.gluonhq.maps.tile.TileRetriever with org.ferganaatlas.map.AtlasTileRetriever;
 
-    opens org.ferganaatlas.gui to javafx.graphics;
-    exports org.ferganaatlas.gui;
+    // Only the entry point: JavaFX must reach the Application subclass and its style sheet; nothing else is API.
+    opens org.ferganaatlas.gui.app to javafx.graphics;
+    exports org.ferganaatlas.gui.app;
 }

@@ -63,6 +63,55 @@ public final class BorderSettlement {
         return best;
     }
 
+    /** How a border line is drawn on a day: the treaty's stage, or what the line's own record says. */
+    public enum Settlement {
+        IN_FORCE, RATIFIED, SIGNED, UNSETTLED, SETTLED, UNKNOWN;
+
+        /** Style classes of the line ({@code settled in-force}, {@code signed}, {@code unsettled}, …). */
+        public List<String> styleClasses() {
+            return switch (this) {
+                case IN_FORCE -> List.of("settled", "in-force");
+                case RATIFIED -> List.of("settled", "ratified");
+                case SIGNED -> List.of("signed");
+                case UNSETTLED -> List.of("unsettled");
+                case SETTLED -> List.of("settled");
+                case UNKNOWN -> List.of("settlement-unknown");
+            };
+        }
+    }
+
+    /** The values of a border's {@code props.status} that mean its line is not agreed. */
+    public static final Set<String> UNAGREED_STATUSES = Set.of("disputed", "undelimited", "unagreed", "not_agreed");
+    /** The props that name the treaty settling a line when the database links none. */
+    public static final List<String> TREATY_PROPS = List.of("treaty", "treaty_key", "settled_by", "settlement");
+
+    /**
+     * How a segment is drawn on a day: from its settling treaty's stage ({@link #on}); without one, from the segment's
+     * own props: a status in {@link #UNAGREED_STATUSES} is unsettled, a named treaty ({@link #TREATY_PROPS}) settled,
+     * anything else unknown.
+     */
+    public static Settlement settlement(Result r, java.util.Map<String, Object> props) {
+        return switch (r.stage()) {
+            case IN_FORCE -> Settlement.IN_FORCE;
+            case RATIFIED -> Settlement.RATIFIED;
+            case SIGNED -> Settlement.SIGNED;
+            case NOT_YET_SIGNED -> Settlement.UNSETTLED;
+            case NO_TREATY -> fromProps(props);
+        };
+    }
+
+    static Settlement fromProps(java.util.Map<String, Object> props) {
+        if (props.get("status") instanceof String s && UNAGREED_STATUSES.contains(s.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return Settlement.UNSETTLED;
+        }
+        for (String k : TREATY_PROPS) {
+            if (props.get(k) instanceof String s && !s.isBlank()) {
+                return Settlement.SETTLED;
+            }
+        }
+        return Settlement.UNKNOWN;
+    }
+
     static Stage stage(ProvisionLink l, List<TreatyStep> steps, LocalDate day) {
         if (passed(l.inForce(), day)) {
             return Stage.IN_FORCE;

@@ -88,4 +88,9 @@ public final class GeoConventions {
     public static double metresPerPixel(double lat, int zoom) {
         return Math.cos(Math.toRadians(lat)) * 2 * Math.PI * 6378137.0 / (TILE_SIZE * tilesPerSide(zoom));
     }
+
+    /** {@link #metresPerPixel(double, int)} at a fractional zoom (the map between whole levels). */
+    public static double metresPerPixel(double lat, double zoom) {
+        return Math.cos(Math.toRadians(lat)) * 2 * Math.PI * 6378137.0 / (TILE_SIZE * Math.pow(2, zoom));
+    }
 }

@@ -1,5 +1,6 @@
 package org.ferganaatlas.map;
 
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;

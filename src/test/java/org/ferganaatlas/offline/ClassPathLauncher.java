@@ -1,6 +1,6 @@
 package org.ferganaatlas.offline;
 
-import org.ferganaatlas.gui.AtlasApp;
+import org.ferganaatlas.gui.app.AtlasApp;
 
 /**
  * Starts the atlas from the class path (the tests' way of running JavaFX with Monocle): the java launcher refuses a

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.ferganaatlas.data.AtlasDatabase;
 import org.ferganaatlas.data.AtlasPaths;
 import org.ferganaatlas.data.AtlasSchema;
-import org.ferganaatlas.gui.Messages;
+import org.ferganaatlas.gui.l10n.Messages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.ferganaatlas.gui.Messages;
+import org.ferganaatlas.gui.l10n.Messages;
 import org.junit.jupiter.api.Test;
 
 /**

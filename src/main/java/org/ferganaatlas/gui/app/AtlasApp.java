@@ -1,0 +1,301 @@
+package org.ferganaatlas.gui.app;
+
+import org.ferganaatlas.gui.l10n.Messages;
+import org.ferganaatlas.gui.state.AtlasState;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.ferganaatlas.data.AtlasDataException;
+import org.ferganaatlas.data.AtlasDatabase;
+import org.ferganaatlas.gui.state.Focus;
+import org.ferganaatlas.gui.state.SideTab;
+import org.ferganaatlas.gui.state.ToolMode;
+
+/**
+ * Entry point of the atlas window. Options: {@code --benchmark} runs the scripted pan/zoom measurement
+ * and exits (a driver in src/bench/java, not shipped); {@code --timing} prints the time to a fully painted map
+ * ({@link PaintWatch}).
+ */
+public final class AtlasApp extends Application {
+    private AtlasDatabase db;
+
+    @Override
+    public void start(Stage stage) {
+        fxThread = Thread.currentThread();
+        CrashHandler.install();
+        List<String> args = getParameters().getRaw();
+        boolean benchmark = args.contains("--benchmark");
+        mark(args, "start");
+        // The user's folders are tried once (a notice, never a failure), and the database's
+        // checksum is verified in parallel with opening it and building the window, joined before showing.
+        StartupChecks checks = StartupChecks.begin(args);
+        try {
+            // opened in main() while the toolkit started (Preload), else here
+            AtlasDatabase preloaded = Preload.database(checks.database());
+            db = preloaded != null ? preloaded : AtlasDatabase.open(checks.database());
+        } catch (AtlasDataException e) {
+            failStartup(e);
+            return;
+        } catch (RuntimeException e) {
+            CrashHandler.log("Cannot open the atlas database", e);
+            failStartup(Messages.format("error.startup.unknown", CrashHandler.logFile()), EXIT_DATABASE);
+            return;
+        }
+        mark(args, "db_open");
+        AtlasState state = new AtlasState();
+        AtlasWindow window;
+        try {
+            window = new AtlasWindow(db, state);
+            Scene scene = window.createScene(1400, 880);
+            stage.setTitle(Messages.get("app.title"));
+            stage.setScene(scene);
+            stage.setMinWidth(900);
+            stage.setMinHeight(600);
+        } catch (RuntimeException | LinkageError e) {
+            // never a half-built window: the message instead, details in the log
+            Path log = CrashHandler.log("Cannot build the atlas window", e);
+            failStartup(Messages.format("error.window.failed", log == null ? Messages.get("error.noLog") : log.toString()), EXIT_WINDOW);
+            return;
+        }
+        mark(args, "window_built");
+        try {
+            checks.awaitChecksum();
+        } catch (AtlasDataException e) {
+            failStartup(e);
+            return;
+        }
+        mark(args, "checksum_joined");
+        stage.show();
+        mark(args, "shown");
+        window.mapPane().mapView().requestFocus();
+        applyStartOptions(args, state, window.context().focus());
+        applyToolOptions(args, window);
+        if (benchmark || args.contains("--timing")) {
+            CrashHandler.setQuiet(benchmark);
+            PaintWatch.watch(window, benchmark ? () -> runDriver("Benchmark", "run", window) : null);
+        }
+        if (args.contains("--walkthrough")) {
+            runDriver("Walkthrough", "start", window);
+        }
+    }
+
+    /**
+     * The scripted benchmark and walkthrough are compiled with the tests and never ship (src/bench/java); bench/run.sh
+     * and the offline test put them on the class path. Without them the option ends the app with a plain line.
+     */
+    private void runDriver(String simpleName, String method, AtlasWindow window) {
+        try {
+            Class<?> c = Class.forName(AtlasApp.class.getPackageName() + "." + simpleName);
+            java.lang.reflect.Method m = c.getDeclaredMethod(method, AtlasWindow.class);
+            m.setAccessible(true);
+            m.invoke(null, window);
+        } catch (ReflectiveOperationException e) {
+            System.err.println("This build of the atlas has no " + simpleName.toLowerCase(java.util.Locale.ROOT)
+                    + " driver: run it from a source checkout (bench/run.sh).");
+            exitWith(EXIT_WALKTHROUGH);
+        }
+    }
+
+    /** Exit codes: 0 fine; the bundled database cannot be used; the window could not be built; the walkthrough failed. */
+    public static final int EXIT_DATABASE = 2, EXIT_WINDOW = 3, EXIT_WALKTHROUGH = 4;
+    private static volatile int exitCode;
+    private static final java.util.concurrent.atomic.AtomicBoolean exiting = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The FX thread: {@link #main} waits for it to end before {@code System.exit} (see there). */
+    private static volatile Thread fxThread;
+
+    /**
+     * Ends the app with {@code code} once the toolkit has stopped (see {@link #main}). Only the first call counts:
+     * one exit code, one {@link Platform#exit()}.
+     */
+    public static void exitWith(int code) {
+        if (exiting.compareAndSet(false, true)) {
+            exitCode = code;
+            Platform.exit();
+        }
+    }
+
+    /** The database cannot be used: log the detail, show what, where and what to do, exit non-zero. */
+    private void failStartup(AtlasDataException e) {
+        CrashHandler.log("Cannot open the atlas database", e);
+        failStartup(databaseMessage(e), EXIT_DATABASE);
+    }
+
+    private void failStartup(String message, int code) {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+        // the plain message (no stack trace) also for whoever started the atlas from a terminal
+        System.err.println(message);
+        showStartupError(message);
+        exitWith(code);
+    }
+
+    /** The database problem in the user's language: what is wrong, which file, what to do. */
+    public static String databaseMessage(AtlasDataException e) {
+        String what = Messages.format("error.db." + e.problem().key(), e.details().toArray());
+        return what + "\n\n" + Messages.format("error.db.where", String.valueOf(e.file())) + "\n\n" + Messages.get("error.db.whatToDo");
+    }
+
+    /**
+     * Dialogs nobody can click: with {@code -Datlas.noninteractive=true} (tests, the scripted walkthrough, installer
+     * smoke tests) a dialog is shown, its text printed to stdout as {@code atlas-dialog: …} lines, and closed again.
+     */
+    public static boolean nonInteractive() {
+        return Boolean.getBoolean("atlas.noninteractive");
+    }
+
+    /**
+     * {@code --view=lat,lon,zoom} opens the map there, {@code --select=feature-key} opens a feature's details,
+     * {@code --presentation} starts with large text (teachers' shortcuts; also used for screenshots).
+     */
+    public static void applyStartOptions(List<String> args, AtlasState state, Focus focus) {
+        for (String a : args) {
+            try {
+                if (a.startsWith("--view=")) {
+                    String[] v = a.substring(7).split(",");
+                    double lat = Double.parseDouble(v[0]), lon = Double.parseDouble(v[1]);
+                    double zoom = v.length > 2 ? Double.parseDouble(v[2]) : Double.NaN;
+                    // after the first layout (which shows the whole valley)
+                    Platform.runLater(() -> Platform.runLater(() -> state.commands().centreOn(lat, lon, zoom)));
+                } else if (a.startsWith("--select=")) {
+                    state.selectedKeyProperty().set(a.substring(9));
+                } else if (a.equals("--presentation")) {
+                    state.presentationProperty().set(true);
+                } else if (a.startsWith("--record=")) {
+                    // a treaty, provision or event key: opens it in the treaties panel or the timeline
+                    String key = a.substring(9);
+                    Platform.runLater(() -> Platform.runLater(() -> focus.showRecord(key)));
+                } else if (a.startsWith("--tab=")) {
+                    state.sideTabProperty().set(SideTab.byId(a.substring(6)));
+                } else if (a.startsWith("--date=")) {
+                    state.mapDateProperty().set(java.time.LocalDate.parse(a.substring(7)));
+                }
+            } catch (RuntimeException e) {
+                System.err.println("Ignoring option " + a + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Development and screenshot options of issue 4: {@code --search=text} types a query into the search field
+     * (the result list opens); {@code --measure=lat,lon;lat,lon[;...][;close]} starts the measure tool with
+     * these points (closed into an area with {@code ;close}).
+     */
+    public static void applyToolOptions(List<String> args, AtlasWindow window) {
+        for (String a : args) {
+            try {
+                if (a.startsWith("--search=")) {
+                    String text = a.substring(9);
+                    Platform.runLater(() -> Platform.runLater(() -> {
+                        window.search().focus();
+                        window.search().field().setText(text);
+                    }));
+                } else if (a.startsWith("--measure=")) {
+                    org.ferganaatlas.logic.Measurement m = org.ferganaatlas.logic.Measurement.EMPTY;
+                    boolean close = false;
+                    for (String p : a.substring(10).split(";")) {
+                        if (p.equals("close")) {
+                            close = true;
+                        } else {
+                            String[] v = p.split(",");
+                            m = m.plus(new org.ferganaatlas.logic.Geodesy.LatLon(Double.parseDouble(v[0]), Double.parseDouble(v[1])));
+                        }
+                    }
+                    window.state().toolProperty().set(ToolMode.MEASURE);
+                    window.state().measurementProperty().set(close ? m.close() : m);
+                }
+            } catch (RuntimeException e) {
+                System.err.println("Ignoring option " + a + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The startup problem in plain words (what, where, what to do); never a stack trace. */
+    public static void showStartupError(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
+        a.setTitle(Messages.get("app.title"));
+        a.setHeaderText(Messages.get("error.startup.header"));
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().getStylesheets().add(AtlasWindow.STYLESHEET);
+        if (nonInteractive()) {
+            a.show();
+            printDialog(a);
+            a.close();
+        } else {
+            a.showAndWait();
+        }
+    }
+
+    /** Prints a dialog's header and text as shown (non-interactive runs). */
+    public static void printDialog(Alert a) {
+        String text = a.getDialogPane().getContent() instanceof Label l ? l.getText() : a.getContentText();
+        System.out.println("atlas-dialog: " + a.getHeaderText());
+        for (String line : text.split("\n")) {
+            System.out.println("atlas-dialog: " + line);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    /** Milliseconds since the process started (start-up timing with --timing / --benchmark). */
+    public static long sinceStart() {
+        return System.currentTimeMillis() - startMillis();
+    }
+
+    /**
+     * When the process started: {@code -Datlas.t0=<epoch ms>} set by the launching script (exact), else the
+     * OS process start time (Linux reports it with up to a second of error).
+     */
+    public static long startMillis() {
+        Long t0 = Long.getLong("atlas.t0");
+        return t0 != null ? t0 : ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                .orElse(System.currentTimeMillis());
+    }
+
+    public static void mark(List<String> args, String what) {
+        if (args.contains("--timing") || args.contains("--benchmark")) {
+            System.out.println("atlas-bench mark " + what + "=" + sinceStart());
+        }
+    }
+
+    public static void main(String[] args) {
+        mark(List.of(args), "main");
+        Preload.begin(); // database, features and home-view tiles on another core while the toolkit starts
+        launch(args);
+        int code = exitCode;
+        if (code != 0) {
+            // launch() returns as soon as the toolkit has been told to stop, but the toolkit's own thread is still
+            // finishing (Monocle, for one, then removes its shutdown hook: "Shutdown in progress" and a stack trace if
+            // System.exit has already begun). Exit, once and from here, only after that thread has ended.
+            awaitToolkitEnd();
+            System.exit(code);
+        }
+    }
+
+    private static void awaitToolkitEnd() {
+        Thread fx = fxThread;
+        if (fx != null && fx != Thread.currentThread()) {
+            try {
+                fx.join(10_000); // bounded: a toolkit that never ends must not keep a failed start-up alive
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.ferganaatlas.gui.l10n;
+
+import org.ferganaatlas.gui.state.AtlasState;
+import org.ferganaatlas.gui.state.MapData;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.ferganaatlas.model.Fact;
+import org.ferganaatlas.logic.StatusRules;
+import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.FeatureKey;
+import org.ferganaatlas.model.FeatureKind;
+
+/** Words for data values: kinds, statuses, dates, facts. All wording comes from the bundle. */
+public final class FeatureText {
+    private FeatureText() {}
+
+    /** "Crossing", "Town" ... (falls back to the raw kind for kinds the bundle does not know). */
+    public static String kind(String kind) {
+        return Messages.getOr("kind." + kind, kind);
+    }
+
+    public static String country(String iso3) {
+        return iso3 == null ? "" : Messages.getOr("country." + iso3, iso3);
+    }
+
+    public static String countries(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String c : joined.split("-")) {
+            if (sb.length() > 0) {
+                sb.append(" – ");
+            }
+            sb.append(country(c));
+        }
+        return sb.toString();
+    }
+
+    public static String status(String attribute, String value) {
+        return Messages.getOr("status." + attribute + "." + value,
+                "administered_by".equals(attribute) ? country(value) : value.replace('_', ' '));
+    }
+
+    public static String attribute(String attribute) {
+        return Messages.getOr("fact." + attribute, attribute.replace('_', ' '));
+    }
+
+    public static String confidence(String c) {
+        return c == null ? "" : Messages.getOr("confidence." + c, c);
+    }
+
+    /** An ISO date as words ("13 March 2025"), a partial one as far as it goes ("May 2023", "2023"). */
+    public static String date(String iso, Locale locale) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            if (iso.length() == 10) {
+                return LocalDate.parse(iso).format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+            }
+            if (iso.length() == 7) {
+                return YearMonth.parse(iso).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
+            }
+        } catch (DateTimeParseException e) {
+            // fall through: show as stored
+        }
+        return iso;
+    }
+
+    public static String date(LocalDate d, Locale locale) {
+        return d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+    }
+
+    /** "1,234" or "1,200–1,500 km²". */
+    public static String factValue(Fact f, Locale locale) {
+        String v = number(f.value(), locale);
+        if (f.isRange()) {
+            v = v + "–" + number(f.valueMax(), locale);
+        }
+        if (f.unit() != null && !f.unit().isBlank()) {
+            v = v + " " + Messages.getOr("unit." + f.unit(), f.unit());
+        }
+        return v;
+    }
+
+    private static String number(String s, Locale locale) {
+        try {
+            double d = Double.parseDouble(s);
+            java.text.NumberFormat nf = java.text.NumberFormat.getNumberInstance(locale);
+            nf.setMaximumFractionDigits(2);
+            return nf.format(d);
+        } catch (NumberFormatException e) {
+            return s;
+        }
+    }
+
+    /** "40.7812° N, 71.2345° E" (degrees, latitude first). */
+    public static String latLon(double lat, double lon) {
+        return String.format(Locale.ROOT, "%.4f° %s, %.4f° %s", Math.abs(lat), Messages.get(lat >= 0 ? "coord.N" : "coord.S"),
+                Math.abs(lon), Messages.get(lon >= 0 ? "coord.E" : "coord.W"));
+    }
+
+    /** The hover text: name, kind and, for crossings, the status on the map date. */
+    public static String tooltip(Feature f, MapData data, AtlasState state) {
+        Locale locale = state.languageProperty().get();
+        StringBuilder sb = new StringBuilder(data.displayName(f, locale.getLanguage()));
+        sb.append('\n').append(kind(f.kind()));
+        if (f.countries() != null && !f.countries().isBlank()) {
+            sb.append(" · ").append(countries(f.countries()));
+        } else if (f.country() != null) {
+            sb.append(" · ").append(country(f.country()));
+        }
+        if (FeatureKey.is(f.key(), FeatureKind.CROSSING)) {
+            String s = data.statusOn(f.key(), StatusRules.CROSSING_STATUS, state.mapDateProperty().get());
+            sb.append('\n').append(s == null ? Messages.get("status.unknown") : status(StatusRules.CROSSING_STATUS, s));
+        }
+        sb.append('\n').append(Messages.get("tooltip.click"));
+        return sb.toString();
+    }
+}

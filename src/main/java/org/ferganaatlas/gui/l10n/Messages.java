@@ -1,0 +1,60 @@
+package org.ferganaatlas.gui.l10n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every user-visible string of the window, from {@code org/ferganaatlas/gui/l10n/messages*.properties}.
+ *
+ * <p>Code refers to keys only through {@link #get(String)} and {@link #format(String, Object...)} with a
+ * string literal (or through the enum constants that name their key), so {@code MessageKeysTest} can find
+ * every key the code uses and fail when the bundle lacks one. A missing key shows as {@code !key!} rather
+ * than throwing, so a forgotten translation never breaks the window.
+ */
+public final class Messages {
+    private static final String BUNDLE = "org.ferganaatlas.gui.l10n.messages";
+    private static volatile ResourceBundle bundle = load(Locale.ENGLISH);
+
+    private Messages() {}
+
+    private static ResourceBundle load(Locale locale) {
+        // Explicit module-aware lookup: the bundle lives in this module's resources.
+        return ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getModule());
+    }
+
+    /** Switches the language of strings fetched from now on (panels re-read on {@link AtlasState#languageProperty()}). */
+    public static void setLocale(Locale locale) {
+        bundle = load(locale);
+    }
+
+    /** The bundle in use (tests). */
+    public static ResourceBundle bundle() {
+        return bundle;
+    }
+
+    /** Whether a key exists (for keys built from data, e.g. {@code kind.crossing}). */
+    public static boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The string for {@code key}. */
+    public static String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    /** The string for {@code key}, or {@code fallback} when the bundle has no such key (data-driven keys). */
+    public static String getOr(String key, String fallback) {
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
+    /** {@link MessageFormat} of the string for {@code key} with {@code args}. */
+    public static String format(String key, Object... args) {
+        return new MessageFormat(get(key), bundle.getLocale()).format(args);
+    }
+}

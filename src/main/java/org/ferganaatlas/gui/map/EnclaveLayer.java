@@ -1,0 +1,52 @@
+package org.ferganaatlas.gui.map;
+
+import org.ferganaatlas.gui.state.AtlasState;
+import org.ferganaatlas.model.BuiltInLayer;
+import org.ferganaatlas.model.FeatureKind;
+import org.ferganaatlas.gui.state.MapData;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.FillRule;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import org.ferganaatlas.model.Feature;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/** Enclaves and exclaves: a tinted, outlined area in the colour of the country they belong to. Labels: {@link LabelLayer}. */
+public final class EnclaveLayer extends OverlayLayer {
+    public EnclaveLayer(AtlasState state, MapData data) {
+        super(state, data);
+        getStyleClass().add("enclave-layer");
+        visibleProperty().bind(state.layerVisible(BuiltInLayer.ENCLAVES));
+    }
+
+    @Override
+    protected void build(Frame f) {
+        for (Feature e : data.features(FeatureKind.ENCLAVE)) {
+            String country = "country-" + (e.country() == null ? "none" : e.country().toLowerCase(Locale.ROOT));
+            Geometry g = data.geometry(e, f.lod).orElse(null);
+            if (g != null && g.getDimension() == 2) {
+                Envelope env = g.getEnvelopeInternal();
+                if (!f.intersectsLonLat(env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY())) {
+                    continue;
+                }
+                List<PathElement> els = new ArrayList<>();
+                Geometries.appendPolygons(g, f, els);
+                Path area = tag(new Path(els), e.key());
+                area.setFillRule(FillRule.EVEN_ODD);
+                area.getStyleClass().addAll("enclave-area", country);
+                content.getChildren().add(area);
+            } else if (e.hasLocation()) {
+                // No outline in the data: a ring at the representative point still shows where it is.
+                double x = f.x(e.lon()), y = f.y(e.lat());
+                if (f.contains(x, y)) {
+                    content.getChildren().add(icon(e.key(), x, y, "enclave-icon", country));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,459 @@
+package org.ferganaatlas.gui.panels;
+
+import org.ferganaatlas.gui.common.AtlasPanel;
+import org.ferganaatlas.gui.state.AtlasContext;
+import org.ferganaatlas.gui.state.Focus;
+
+import org.ferganaatlas.gui.common.PanelParts;
+import org.ferganaatlas.gui.l10n.FeatureText;
+import org.ferganaatlas.gui.l10n.Messages;
+import org.ferganaatlas.gui.l10n.RecordText;
+import org.ferganaatlas.gui.state.AtlasState;
+import org.ferganaatlas.gui.state.MapData;
+
+import static org.ferganaatlas.gui.common.PanelParts.label;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.ferganaatlas.gui.common.Background;
+import org.ferganaatlas.logic.FactRange;
+import org.ferganaatlas.logic.StatusRules;
+import org.ferganaatlas.model.AtlasEvent;
+import org.ferganaatlas.model.CrossingStatus;
+import org.ferganaatlas.model.Fact;
+import org.ferganaatlas.model.ProvisionLink;
+import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.FeatureKey;
+import org.ferganaatlas.model.FeatureKind;
+import org.ferganaatlas.model.Name;
+import org.ferganaatlas.model.Source;
+import org.ferganaatlas.model.StatusPeriod;
+
+/**
+ * The right-hand panel: what the selected feature is, its names in the known languages, its status on the
+ * map date and its history, its facts with dates (ranges where sources disagree), how well its location is
+ * known, and the numbered sources behind all of it. Observes {@link AtlasState} only.
+ */
+public final class DetailsPanel extends VBox implements AtlasPanel {
+    private static final List<String> LANGS = List.of("en", "ru", "ky", "tg", "uz", "alt");
+
+    private final AtlasState state;
+    private final MapData data;
+    private final Focus focus;
+    private final VBox body = new VBox();
+    private final ScrollPane scroll;
+    private final Map<String, Integer> sourceNumbers = new LinkedHashMap<>();
+
+    public DetailsPanel(AtlasContext ctx) {
+        this.state = ctx.state();
+        this.data = ctx.data();
+        this.focus = ctx.focus();
+        setId("details-panel");
+        getStyleClass().add("details-panel");
+        body.getStyleClass().add("details-body");
+        scroll = PanelParts.scrollingBody(this, body, "details-scroll");
+        // a new selection is read in the background; a date or language change only redraws what was read
+        state.selectedKeyProperty().addListener(o -> load());
+        state.mapDateProperty().addListener(o -> render());
+        state.languageProperty().addListener(o -> render());
+        load();
+    }
+
+    /** Everything the panel shows about one feature, read once per selection (off the FX thread). */
+    private record Dossier(Feature feature, List<StatusPeriod> status, List<Name> names, List<Fact> facts,
+                           List<ProvisionLink> links, List<AtlasEvent> events, Map<String, Source> sources) {}
+
+    private Dossier shown;
+    private long loadGeneration;
+
+    /** Reads the selected feature's dossier in the background and shows it; the welcome text when nothing is selected. */
+    private void load() {
+        long gen = ++loadGeneration;
+        String key = state.selectedKeyProperty().get();
+        Feature f = key == null ? null : data.feature(key).orElse(null);
+        if (f == null) {
+            shown = null;
+            render();
+            return;
+        }
+        Background.load("the details of " + key, () -> read(f), d -> {
+            if (gen == loadGeneration) {
+                shown = d;
+                render();
+            }
+        });
+    }
+
+    /** Any thread: the reads (the settlement's treaty steps are warmed in the window's cache too). */
+    private Dossier read(Feature f) {
+        List<StatusPeriod> status = data.status(f.key());
+        List<Name> names = data.db().names(f.key());
+        List<Fact> facts = data.db().facts(f.key());
+        List<ProvisionLink> links = data.provisionsFor(f.key());
+        links.forEach(l -> data.treatySteps(l.treatyKey()));
+        List<AtlasEvent> events = data.db().eventsFor(f.key());
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(f.sourceIds());
+        status.forEach(p -> ids.addAll(p.sourceIds()));
+        names.forEach(n -> ids.addAll(n.sourceIds()));
+        facts.forEach(x -> ids.addAll(x.sourceIds()));
+        Map<String, Source> sources = new java.util.HashMap<>();
+        data.db().sources(new ArrayList<>(ids)).forEach(s -> sources.put(s.id(), s));
+        return new Dossier(f, status, names, facts, links, events, sources);
+    }
+
+    private Locale locale() {
+        return state.languageProperty().get();
+    }
+
+    /** Draws the shown dossier as of the map date, in the language (FX thread, no SQL). */
+    private void render() {
+        double v = scroll.getVvalue();
+        boolean same = shown != null && body.getUserData() == shown;
+        body.getChildren().clear();
+        sourceNumbers.clear();
+        Dossier d = shown;
+        body.setUserData(d);
+        if (d == null) {
+            showWelcome();
+            scroll.setVvalue(0);
+            return;
+        }
+        Feature f = d.feature();
+        header(f);
+        statusNow(f, d.status());
+        history(d.status());
+        names(d.names());
+        facts(d.facts());
+        agreements(f, d.links());
+        events(d.events());
+        location(f);
+        for (String id : f.sourceIds()) {
+            ref(id);
+        }
+        sources(d.sources());
+        scroll.setVvalue(same ? v : 0); // a date change keeps the reader where it was
+    }
+
+    private void showWelcome() {
+        Label title = label(Messages.get("details.welcome.title"), "details-title");
+        title.setId("details-title");
+        Label text = label(Messages.get("details.welcome.text"), "details-text");
+        Label keys = label(Messages.get("details.welcome.keys"), "details-hint");
+        body.getChildren().addAll(title, text, keys);
+    }
+
+    private void header(Feature f) {
+        Label kind = label(FeatureText.kind(f.kind()).toUpperCase(locale()), "details-kind");
+        Button close = new Button("×");
+        close.getStyleClass().add("details-close");
+        close.setFocusTraversable(false);
+        close.setOnAction(e -> state.selectedKeyProperty().set(null));
+        close.setAccessibleText(Messages.get("details.close"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(kind, spacer, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label title = label(data.displayName(f, locale().getLanguage()), "details-title");
+        title.setId("details-title");
+        body.getChildren().addAll(top, title);
+        String where = f.countries() != null && !f.countries().isBlank() ? FeatureText.countries(f.countries())
+                : FeatureText.country(f.country());
+        if (!where.isBlank()) {
+            body.getChildren().add(label(where, "details-subtitle"));
+        }
+        f.propString("description").or(() -> f.propString("location_description"))
+                .ifPresent(d -> body.getChildren().add(label(d, "details-text")));
+        f.propString("who_may_cross").ifPresent(w -> body.getChildren().add(label(Messages.format("details.whoMayCross", w), "details-text")));
+    }
+
+    private void statusNow(Feature f, List<StatusPeriod> status) {
+        LocalDate day = state.mapDateProperty().get();
+        Set<String> attributes = new LinkedHashSet<>();
+        status.forEach(p -> attributes.add(p.attribute()));
+        if (attributes.isEmpty()) {
+            return;
+        }
+        section(Messages.format("details.statusOn", FeatureText.date(day, locale())));
+        for (String a : attributes) {
+            String value = StatusRules.valueOn(status, a, day);
+            String text = value == null ? Messages.get("status.unknown") : FeatureText.status(a, value);
+            Label chip = label(text, "status-chip");
+            chip.setWrapText(false);
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            chip.getStyleClass().add(a.equals(StatusRules.CROSSING_STATUS) ? CrossingStatus.of(value).styleClass() : "neutral");
+            chip.setId("status-now-" + a);
+            Label what = label(FeatureText.attribute(a), "details-hint");
+            HBox row = new HBox(what, chip);
+            row.getStyleClass().add("details-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+            body.getChildren().add(row);
+        }
+    }
+
+    private void history(List<StatusPeriod> status) {
+        if (status.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.history"));
+        for (StatusPeriod p : status) {
+            String from = FeatureText.date(p.from(), locale());
+            String to = FeatureText.date(p.to(), locale());
+            String when;
+            if (from.isEmpty() && to.isEmpty()) {
+                when = Messages.get("details.period.always");
+            } else if (to.isEmpty()) {
+                when = Messages.format("details.period.since", from);
+            } else if (from.isEmpty()) {
+                when = Messages.format("details.period.until", to);
+            } else {
+                when = Messages.format("details.period.range", from, to);
+            }
+            Label value = label(FeatureText.status(p.attribute(), p.value()), "history-value");
+            if (StatusRules.CROSSING_STATUS.equals(p.attribute())) {
+                value.getStyleClass().addAll("status-chip", CrossingStatus.of(p.value()).styleClass());
+            }
+            value.setWrapText(false);
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            Label date = label(when, "history-date");
+            VBox entry = new VBox(new HBox(value, date));
+            ((HBox) entry.getChildren().get(0)).getStyleClass().add("details-row");
+            ((HBox) entry.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+            if (p.note() != null && !p.note().isBlank()) {
+                entry.getChildren().add(label(p.note(), "details-note"));
+            }
+            entry.getChildren().add(label(meta(p.confidence(), p.sourceIds()), "details-meta"));
+            entry.getStyleClass().add("history-entry");
+            body.getChildren().add(entry);
+        }
+    }
+
+    private void names(List<Name> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.names"));
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("names-grid");
+        int row = 0;
+        for (String lang : LANGS) {
+            StringJoiner primary = new StringJoiner(", ");
+            StringJoiner other = new StringJoiner(", ");
+            for (Name n : names) {
+                if (lang.equals(n.lang())) {
+                    (n.primary() ? primary : other).add(n.name());
+                    n.sourceIds().forEach(this::ref);
+                }
+            }
+            if (primary.length() == 0 && other.length() == 0) {
+                continue;
+            }
+            Label l = label(Messages.getOr("lang." + lang, lang), "names-lang");
+            VBox v = new VBox();
+            if (primary.length() > 0) {
+                v.getChildren().add(label(primary.toString(), "names-primary"));
+            }
+            if (other.length() > 0) {
+                v.getChildren().add(label(other.toString(), "names-other"));
+            }
+            grid.addRow(row++, l, v);
+        }
+        body.getChildren().add(grid);
+    }
+
+    private void facts(List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.facts"));
+        Map<String, List<Fact>> byAttr = new LinkedHashMap<>();
+        facts.forEach(x -> byAttr.computeIfAbsent(x.attribute(), k -> new ArrayList<>()).add(x));
+        for (Map.Entry<String, List<Fact>> e : byAttr.entrySet()) {
+            VBox entry = new VBox();
+            entry.getStyleClass().add("fact-entry");
+            entry.getChildren().add(label(FeatureText.attribute(e.getKey()), "fact-name"));
+            List<Fact> list = e.getValue();
+            if (list.size() > 1) {
+                String range = range(list);
+                if (range != null) {
+                    entry.getChildren().add(label(Messages.format("details.sourcesDiffer", range), "fact-range"));
+                }
+            }
+            for (Fact x : list) {
+                String asOf = x.asOf() == null || x.asOf().isBlank() ? ""
+                        : " · " + Messages.format("details.asOf", FeatureText.date(x.asOf(), locale()));
+                entry.getChildren().add(label(FeatureText.factValue(x, locale()) + asOf, "fact-value"));
+                if (x.note() != null && !x.note().isBlank()) {
+                    entry.getChildren().add(label(x.note(), "details-note"));
+                }
+                entry.getChildren().add(label(meta(x.confidence(), x.sourceIds()), "details-meta"));
+            }
+            body.getChildren().add(entry);
+        }
+    }
+
+    /** "1,200–1,500 km²" over facts that disagree ({@link FactRange}), or null if they are not numbers or agree. */
+    private String range(List<Fact> list) {
+        return FactRange.of(list).map(r -> FeatureText.factValue(new Fact("", Double.toString(r.min()), Double.toString(r.max()),
+                r.unit(), null, "low", List.of(), null), locale())).orElse(null);
+    }
+
+    /** Issue 4: the provisions and treaties that concern this place (for a segment, also its border pair). */
+    private void agreements(Feature f, List<ProvisionLink> links) {
+        if (links.isEmpty() && !FeatureKey.is(f.key(), FeatureKind.BORDER)) {
+            return;
+        }
+        section(Messages.get("details.agreements"));
+        if (FeatureKey.is(f.key(), FeatureKind.BORDER)) {
+            var r = data.settlement(f, state.mapDateProperty().get());
+            String when = FeatureText.date(state.mapDateProperty().get(), locale());
+            String stage = Messages.get("settlement." + r.stage().name().toLowerCase(Locale.ROOT));
+            Label l = label(Messages.format("details.settlementOn", when, stage), "details-text");
+            l.setId("details-settlement");
+            body.getChildren().add(l);
+        }
+        String treaty = null;
+        for (org.ferganaatlas.model.ProvisionLink l : links) {
+            if (!l.treatyKey().equals(treaty)) {
+                treaty = l.treatyKey();
+                String signed = FeatureText.date(l.signedDate(), locale());
+                javafx.scene.control.Hyperlink t = link(l.treatyTitle(), "details-treaty-link", l.treatyKey());
+                body.getChildren().add(t);
+                if (!signed.isEmpty()) {
+                    body.getChildren().add(label(Messages.format("details.treatySigned", signed), "details-meta"));
+                }
+            }
+            body.getChildren().add(link(l.ordinal() + ". " + l.provisionTitle(), "details-provision-link", l.provisionKey()));
+        }
+    }
+
+    /** Issue 4: events at this place, newest last; clicking one opens it in the timeline. */
+    private void events(List<AtlasEvent> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.events"));
+        for (org.ferganaatlas.model.AtlasEvent e : list) {
+            body.getChildren().add(label(RecordText.dates(e.date(), e.dateEnd(), locale()), "details-meta"));
+            body.getChildren().add(link(e.title(), "details-event-link", e.key()));
+        }
+    }
+
+    private javafx.scene.control.Hyperlink link(String text, String styleClass, String recordKey) {
+        javafx.scene.control.Hyperlink h = new javafx.scene.control.Hyperlink(text);
+        h.getStyleClass().addAll("details-link", styleClass);
+        h.setWrapText(true);
+        h.setMinHeight(Region.USE_PREF_SIZE);
+        h.setUserData(recordKey);
+        h.setOnAction(e -> focus.showRecord(recordKey));
+        return h;
+    }
+
+    private void location(Feature f) {
+        section(Messages.get("details.location"));
+        if (f.hasLocation()) {
+            body.getChildren().add(label(FeatureText.latLon(f.lat(), f.lon()), "details-text"));
+        }
+        if (f.accuracyM() != null) {
+            body.getChildren().add(label(Messages.format("details.accuracy", Math.round(f.accuracyM())), "details-text"));
+        }
+        body.getChildren().add(label(Messages.format("details.confidence", FeatureText.confidence(f.confidence())), "details-text"));
+        body.getChildren().add(label(derivation(f.derivation()), "details-note"));
+        f.propString("notes").ifPresent(n -> body.getChildren().add(label(n, "details-note")));
+    }
+
+    public static String derivation(String d) {
+        if (d == null || d.isBlank()) {
+            return Messages.get("derivation.sourced");
+        }
+        String form = d.contains(":") ? d.substring(0, d.indexOf(':')) : d;
+        return Messages.getOr("derivation." + form, d);
+    }
+
+    private void sources(Map<String, Source> known) {
+        if (sourceNumbers.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.sources"));
+        for (String id : sourceNumbers.keySet()) {
+            Source s = known.get(id);
+            if (s == null) {
+                continue;
+            }
+            VBox entry = new VBox();
+            entry.getStyleClass().add("source-entry");
+            entry.getChildren().add(label("[" + sourceNumbers.get(s.id()) + "] " + s.title(), "source-title"));
+            StringJoiner by = new StringJoiner(" · ");
+            if (s.publisher() != null && !s.publisher().isBlank()) {
+                by.add(s.publisher());
+            }
+            if (s.published() != null && !s.published().isBlank()) {
+                by.add(FeatureText.date(s.published(), locale()));
+            }
+            if (s.licence() != null && !s.licence().isBlank()) {
+                by.add(s.licence());
+            }
+            if (by.length() > 0) {
+                entry.getChildren().add(label(by.toString(), "details-meta"));
+            }
+            if (s.url() != null && !s.url().isBlank()) {
+                entry.getChildren().add(PanelParts.sourceUrl(s.url()));
+            }
+            body.getChildren().add(entry);
+        }
+    }
+
+    private String meta(String confidence, List<String> sourceIds) {
+        StringJoiner refs = new StringJoiner(" ");
+        for (String id : sourceIds) {
+            refs.add("[" + ref(id) + "]");
+        }
+        String c = Messages.format("details.confidence", FeatureText.confidence(confidence));
+        return refs.length() == 0 ? c : c + " · " + Messages.get("details.sourcesShort") + " " + refs;
+    }
+
+    private int ref(String sourceId) {
+        return sourceNumbers.computeIfAbsent(sourceId, k -> sourceNumbers.size() + 1);
+    }
+
+    private void section(String title) {
+        body.getChildren().add(label(title, "details-section"));
+    }
+
+    /** All text shown (tests). */
+    public String allText() {
+        StringBuilder sb = new StringBuilder();
+        collect(body, sb);
+        return sb.toString();
+    }
+
+    private static void collect(Node n, StringBuilder sb) {
+        if (n instanceof Label l) {
+            sb.append(l.getText()).append('\n');
+        } else if (n instanceof TextField t) {
+            sb.append(t.getText()).append('\n');
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, sb);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.ferganaatlas.gui.panels;
+
+import org.ferganaatlas.gui.l10n.FeatureText;
+import org.ferganaatlas.gui.l10n.MeasureText;
+import org.ferganaatlas.gui.l10n.Messages;
+import org.ferganaatlas.gui.state.ToolMode;
+
+import org.ferganaatlas.gui.state.AtlasState;
+
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.ferganaatlas.data.UserFolders;
+import org.ferganaatlas.gui.l10n.MeasureText;
+import org.ferganaatlas.gui.state.ToolMode;
+import org.ferganaatlas.model.GeoConventions;
+import org.ferganaatlas.gui.common.AtlasPanel;
+import org.ferganaatlas.gui.state.AtlasContext;
+
+/** The bottom bar: the pointer's coordinates, the zoom, and the data attribution (always visible). */
+public final class StatusBar extends HBox implements AtlasPanel {
+    private final AtlasState state;
+    private final Label coords = new Label();
+    private final Label zoom = new Label();
+
+    public StatusBar(AtlasContext ctx) {
+        this.state = ctx.state();
+        String attribution = ctx.data().db().attribution();
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        coords.setId("cursor-coords");
+        coords.getStyleClass().add("coords");
+        // its width is fixed in atlas.css (.coords), so the bar and the map never resize with the reading
+        coords.setTooltip(new Tooltip(Messages.get("status.cursorOff.tip")));
+        zoom.getStyleClass().add("zoom-readout");
+        Label attr = new Label(Messages.format("status.attribution", attribution));
+        attr.setId("attribution");
+        attr.getStyleClass().add("attribution");
+        attr.setTooltip(new Tooltip(attribution));
+        attr.setMinWidth(0);
+        attr.setWrapText(true);
+        coords.setMinWidth(USE_PREF_SIZE);
+        zoom.setMinWidth(USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(attr, Priority.SOMETIMES);
+        Label measure = new Label();
+        measure.setId("measure-readout");
+        measure.getStyleClass().add("measure-readout");
+        measure.setMinWidth(USE_PREF_SIZE); // short texts: the attribution gives way, never the figures
+        getChildren().addAll(coords, zoom, measure, spacer, saveNotice(), attr);
+        Runnable showMeasure = () -> {
+            boolean on = state.toolProperty().get() == ToolMode.MEASURE;
+            measure.setVisible(on);
+            measure.setManaged(on);
+            measure.setText(on ? MeasureText.status(state.measurementProperty().get()) : "");
+        };
+        state.toolProperty().addListener(o -> showMeasure.run());
+        state.measurementProperty().addListener(o -> showMeasure.run());
+        showMeasure.run();
+        state.cursorLatProperty().addListener(o -> update());
+        state.cursorLonProperty().addListener(o -> update());
+        state.zoomProperty().addListener(o -> update());
+        update();
+    }
+
+    /**
+     * What the atlas could not save (user's folder or cache read-only, full or missing; issue 6): one small,
+     * non-modal notice, one line per folder however often writes fail there, until the user closes it.
+     */
+    private Node saveNotice() {
+        Label text = new Label();
+        text.setId("save-notice-text");
+        text.getStyleClass().add("save-notice-text");
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        Button close = new Button(Messages.get("notice.dismiss"));
+        close.setId("save-notice-close");
+        close.getStyleClass().add("save-notice-close");
+        HBox box = new HBox(text, close);
+        box.setId("save-notice");
+        box.getStyleClass().add("save-notice");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setVisible(false);
+        box.setManaged(false);
+        HBox.setHgrow(box, Priority.SOMETIMES);
+        close.setOnAction(e -> {
+            box.setVisible(false);
+            box.setManaged(false);
+        });
+        java.util.Set<UserFolders.Folder> said = java.util.EnumSet.noneOf(UserFolders.Folder.class);
+        java.util.function.Consumer<UserFolders.SaveProblem> listener = p -> Platform.runLater(() -> {
+            if (!said.add(p.folder())) {
+                return;
+            }
+            String where = p.path() == null ? "?" : p.path().toString();
+            String line = p.folder() == UserFolders.Folder.CACHE ? Messages.format("notice.cannotSave.cache", where)
+                    : Messages.format("notice.cannotSave.userData", where);
+            text.setText(text.getText().isEmpty() ? line : text.getText() + "\n" + line);
+            text.setTooltip(new Tooltip(text.getText()));
+            box.setVisible(true);
+            box.setManaged(true);
+            System.out.println("atlas-notice: " + line + " (" + p.reason() + ")");
+        });
+        UserFolders.addListener(listener);
+        return box;
+    }
+
+    private void update() {
+        double lat = state.cursorLatProperty().get(), lon = state.cursorLonProperty().get();
+        coords.setText(Double.isNaN(lat) ? Messages.get("status.cursorOff") : FeatureText.latLon(lat, lon));
+        double z = state.zoomProperty().get();
+        zoom.setText(Double.isNaN(z) ? "" : Messages.format("status.zoom", z));
+    }
+
+    /** A scale bar for the map corner: a round distance and a bar as long as it is on the map. */
+    public static final class ScaleBar extends VBox implements AtlasPanel {
+        private static final double MAX_PX = 130;
+        private final Region bar = new Region();
+        private final Label text = new Label();
+
+        public ScaleBar(AtlasContext ctx) {
+            AtlasState state = ctx.state();
+            setId("scale-bar");
+            getStyleClass().add("scale-bar");
+            bar.getStyleClass().add("scale-bar-line");
+            text.getStyleClass().add("scale-bar-text");
+            getChildren().addAll(text, bar);
+            setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+            setMouseTransparent(true);
+            Runnable update = () -> {
+                double z = state.zoomProperty().get(), lat = state.centerLatProperty().get();
+                if (Double.isNaN(z) || Double.isNaN(lat)) {
+                    return;
+                }
+                double mpp = GeoConventions.metresPerPixel(lat, z);
+                double metres = niceDistance(mpp * MAX_PX);
+                bar.setPrefWidth(metres / mpp);
+                bar.setMinWidth(metres / mpp);
+                bar.setMaxWidth(metres / mpp);
+                text.setText(metres >= 1000 ? Messages.format("scale.km", metres / 1000) : Messages.format("scale.m", metres));
+            };
+            state.zoomProperty().addListener(o -> update.run());
+            state.centerLatProperty().addListener(o -> update.run());
+            update.run();
+        }
+
+        /** The largest 1, 2 or 5 × 10^n not above {@code max}. */
+        public static double niceDistance(double max) {
+            double p = Math.pow(10, Math.floor(Math.log10(max)));
+            for (double m : new double[] {5, 2, 1}) {
+                if (m * p <= max) {
+                    return m * p;
+                }
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.ferganaatlas.gui.state;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.ferganaatlas.logic.Measurement;
+import org.ferganaatlas.model.BuiltInLayer;
+
+/**
+ * The one shared, observable state of the window. Panels and map layers read and write it and observe each other
+ * only through it; none holds a reference to another. All properties are touched on the FX thread.
+ *
+ * <ul>
+ *   <li><b>durable</b> (what a saved view or the user's settings keep): the {@link #selectedKeyProperty() selected
+ *       feature}, the {@link #selectedRecordKeyProperty() chosen record}, the {@link #mapDateProperty() map date}, the
+ *       {@link #layers() visible layers}, the {@link #languageProperty() language}, the {@link #toolProperty() tool},
+ *       the {@link #highlightedKeysProperty() highlight}, the {@link #sideTabProperty() side tab};</li>
+ *   <li><b>reported</b> by the map and the pointer: zoom, centre, cursor position, hovered feature;</li>
+ *   <li><b>commands</b> to the map ({@link #commands()}): home, centre on, fit, zoom step;</li>
+ *   <li>{@link #snapshot()} and {@link #restore} turn the view into a {@link ViewSnapshot} and back.</li>
+ * </ul>
+ */
+public final class AtlasState {
+    private final StringProperty selectedKey = new SimpleStringProperty(this, "selectedKey");
+    private final StringProperty selectedRecordKey = new SimpleStringProperty(this, "selectedRecordKey");
+    private final ObjectProperty<LocalDate> mapDate = new SimpleObjectProperty<>(this, "mapDate", LocalDate.now());
+    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(this, "language", Locale.ENGLISH);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
+    private final ObjectProperty<ToolMode> tool = new SimpleObjectProperty<>(this, "tool", ToolMode.PAN);
+    private final ObjectProperty<Set<String>> highlightedKeys = new SimpleObjectProperty<>(this, "highlightedKeys", Set.of());
+    private final ObjectProperty<SideTab> sideTab = new SimpleObjectProperty<>(this, "sideTab", SideTab.LAYERS);
+    private final LayerRegistry layers = LayerRegistry.withBuiltIns();
+
+    private final StringProperty hoveredKey = new SimpleStringProperty(this, "hoveredKey");
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", Double.NaN);
+    private final DoubleProperty centerLat = new SimpleDoubleProperty(this, "centerLat", Double.NaN);
+    private final DoubleProperty centerLon = new SimpleDoubleProperty(this, "centerLon", Double.NaN);
+    private final DoubleProperty cursorLat = new SimpleDoubleProperty(this, "cursorLat", Double.NaN);
+    private final DoubleProperty cursorLon = new SimpleDoubleProperty(this, "cursorLon", Double.NaN);
+    private final ObjectProperty<Measurement> measurement = new SimpleObjectProperty<>(this, "measurement", Measurement.EMPTY);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+
+    private final MapCommands commands = new MapCommands();
+
+    public AtlasState() {
+        // the date never goes null: a cleared date field means "keep the day shown"
+        mapDate.addListener((o, a, d) -> {
+            if (d == null) {
+                mapDate.set(a == null ? LocalDate.now() : a);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- durable
+
+    /** Key of the feature whose details are shown, or null. */
+    public StringProperty selectedKeyProperty() {
+        return selectedKey;
+    }
+
+    /**
+     * Key of the treaty, provision or event the user chose, or null: the treaties panel or the timeline shows it.
+     * Written through {@link Focus}, which also sets the side tab, the date, the highlight and the view.
+     */
+    public StringProperty selectedRecordKeyProperty() {
+        return selectedRecordKey;
+    }
+
+    /** The date the map shows the world as of (crossing status, administration). Never null. */
+    public ObjectProperty<LocalDate> mapDateProperty() {
+        return mapDate;
+    }
+
+    /** Language of the interface and of the names shown on the map. */
+    public ObjectProperty<Locale> languageProperty() {
+        return language;
+    }
+
+    /** Presentation mode: larger type for a projector (one root style class). */
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    /** The active tool: what a click on the map does. */
+    public ObjectProperty<ToolMode> toolProperty() {
+        return tool;
+    }
+
+    /** Keys of the features the map highlights ("Show on map", an event); never null, immutable. */
+    public ObjectProperty<Set<String>> highlightedKeysProperty() {
+        return highlightedKeys;
+    }
+
+    public void highlight(Collection<String> keys) {
+        highlightedKeys.set(keys == null ? Set.of() : Set.copyOf(keys));
+    }
+
+    /** Which side tab is open. */
+    public ObjectProperty<SideTab> sideTabProperty() {
+        return sideTab;
+    }
+
+    /** The layers, in order, and which are visible. */
+    public LayerRegistry layers() {
+        return layers;
+    }
+
+    /** Whether one of the atlas's own layers is shown. */
+    public BooleanProperty layerVisible(BuiltInLayer layer) {
+        return layers.visible(layer);
+    }
+
+    // ---------------------------------------------------------------- reported by the map and the pointer
+
+    /** Key of the feature under the pointer, or null. */
+    public StringProperty hoveredKeyProperty() {
+        return hoveredKey;
+    }
+
+    /** Current map zoom (written by the map). */
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public DoubleProperty centerLatProperty() {
+        return centerLat;
+    }
+
+    public DoubleProperty centerLonProperty() {
+        return centerLon;
+    }
+
+    /** Latitude under the pointer, NaN when the pointer is off the map. */
+    public DoubleProperty cursorLatProperty() {
+        return cursorLat;
+    }
+
+    public DoubleProperty cursorLonProperty() {
+        return cursorLon;
+    }
+
+    /** The points measured so far (never null; {@link Measurement#EMPTY} when none). */
+    public ObjectProperty<Measurement> measurementProperty() {
+        return measurement;
+    }
+
+    /** Whether the timeline is playing (stepping the map date from event to event). */
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    // ---------------------------------------------------------------- commands and snapshots
+
+    /** Requests to the map. */
+    public MapCommands commands() {
+        return commands;
+    }
+
+    public void requestHome() {
+        commands.home();
+    }
+
+    /** The view as it is now. */
+    public ViewSnapshot snapshot() {
+        return new ViewSnapshot(centerLat.get(), centerLon.get(), zoom.get(), mapDate.get(), layers.visibleIds(),
+                highlightedKeys.get(), selectedKey.get(), selectedRecordKey.get());
+    }
+
+    /**
+     * Shows a stored view: date, layers, highlight, selection and record as stored, and the map centred at the stored
+     * zoom. The side tab follows the record ({@link Focus#sideTabFor}).
+     */
+    public void restore(ViewSnapshot v) {
+        playing.set(false);
+        mapDate.set(v.date());
+        layers.showOnly(v.layers());
+        selectedRecordKey.set(v.recordKey());
+        if (v.recordKey() != null) {
+            sideTab.set(Focus.sideTabFor(v.recordKey()));
+        }
+        highlight(v.highlight());
+        selectedKey.set(v.selectedKey());
+        if (!Double.isNaN(v.centerLat()) && !Double.isNaN(v.centerLon())) {
+            commands.centreOn(v.centerLat(), v.centerLon(), v.zoom());
+        }
+    }
+
+    /**
+     * What Esc undoes, the most recent kind of thing first: playing stops; a measurement is cleared, then the measure
+     * tool put away; the details close; the highlight goes. Returns whether there was something to undo.
+     */
+    public boolean escape() {
+        if (playing.get()) {
+            playing.set(false);
+        } else if (tool.get() == ToolMode.MEASURE && !measurement.get().isEmpty()) {
+            measurement.set(Measurement.EMPTY);
+        } else if (tool.get() != ToolMode.PAN) {
+            tool.set(ToolMode.PAN);
+        } else if (selectedKey.get() != null) {
+            selectedKey.set(null);
+        } else if (!highlightedKeys.get().isEmpty()) {
+            highlight(null);
+        } else {
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,180 @@
+package org.ferganaatlas.gui.state;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ferganaatlas.data.AtlasDatabase;
+import org.ferganaatlas.logic.StatusRules;
+import org.ferganaatlas.model.CrossingStatus;
+import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.FeatureKind;
+import org.ferganaatlas.model.Name;
+import org.ferganaatlas.model.StatusPeriod;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The window's view of the atlas database: the overlay features loaded once at start (a few thousand rows,
+ * filtered in memory on every redraw so panning never waits for SQL), crossing status per date, and names
+ * per language. Not a second database reader: every read goes through {@link AtlasDatabase}.
+ */
+public final class MapData {
+    private final AtlasDatabase db;
+    private final Map<FeatureKind, List<Feature>> byKind = new java.util.EnumMap<>(FeatureKind.class);
+    private final Map<String, Feature> byKey = new HashMap<>();
+    // the caches are also read by the overlay worker (OverlayLayer.plan): concurrent maps
+    private final Map<String, List<StatusPeriod>> statusCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Name>> namesCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public MapData(AtlasDatabase db) {
+        this.db = db;
+        for (FeatureKind kind : FeatureKind.values()) {
+            if (!kind.overlay()) {
+                continue; // the rest is in the basemap tiles only
+            }
+            List<Feature> list = db.features(kind.id());
+            byKind.put(kind, list);
+            for (Feature f : list) {
+                byKey.put(f.key(), f);
+            }
+        }
+    }
+
+    public AtlasDatabase db() {
+        return db;
+    }
+
+    /** Features of a kind drawn as an overlay, most important first. */
+    public List<Feature> features(FeatureKind kind) {
+        return byKind.getOrDefault(kind, List.of());
+    }
+
+    /** What a layer draws: a user layer's own features, or the atlas features of its kinds (most important first). */
+    public List<Feature> features(LayerSpec layer) {
+        if (layer.isUser()) {
+            return layer.features().get();
+        }
+        List<Feature> out = new ArrayList<>();
+        for (FeatureKind kind : FeatureKind.values()) {
+            if (layer.kinds().contains(kind)) {
+                out.addAll(features(kind));
+            }
+        }
+        return out;
+    }
+
+    /** A feature by key (overlay kinds from memory, others from the database). */
+    public Optional<Feature> feature(String key) {
+        Feature f = byKey.get(key);
+        return f != null ? Optional.of(f) : db.feature(key);
+    }
+
+    public Optional<Geometry> geometry(Feature f, int lod) {
+        return db.geometry(f.id(), lod);
+    }
+
+    public List<StatusPeriod> status(String key) {
+        return statusCache.computeIfAbsent(key, db::status);
+    }
+
+    /** The value of a status attribute on a day (e.g. crossing_status), or null if unknown ({@link StatusRules#valueOn}). */
+    public String statusOn(String key, String attribute, LocalDate day) {
+        return StatusRules.valueOn(status(key), attribute, day);
+    }
+
+    /** A crossing's status on a day. */
+    public CrossingStatus crossingStatusOn(String key, LocalDate day) {
+        return StatusRules.crossingOn(status(key), day);
+    }
+
+    /** Whether a village is one the settlement touched ({@link StatusRules#affected}). */
+    public boolean affected(Feature village) {
+        return StatusRules.affected(village, status(village.key()));
+    }
+
+    private final Map<String, List<String>> concerning = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile List<org.ferganaatlas.model.AtlasEvent> events;
+
+    /** Keys of the features a treaty, provision or event concerns (cached). */
+    public List<String> featureKeysConcerning(String recordKey) {
+        return concerning.computeIfAbsent(recordKey, db::featureKeysConcerning);
+    }
+
+    /** Every event in date order (cached: the timeline, the date bar and Play read it often). */
+    public List<org.ferganaatlas.model.AtlasEvent> events() {
+        List<org.ferganaatlas.model.AtlasEvent> e = events;
+        if (e == null) {
+            e = events = List.copyOf(db.events());
+        }
+        return e;
+    }
+
+    public Optional<org.ferganaatlas.model.AtlasEvent> event(String key) {
+        return events().stream().filter(e -> e.key().equals(key)).findFirst();
+    }
+
+    /** The name to show for a feature in a language (primary name in that language, else English). */
+    public String displayName(Feature f, String lang) {
+        if (lang == null || "en".equals(lang)) {
+            return f.nameEn();
+        }
+        for (Name n : namesCache.computeIfAbsent(f.key(), db::names)) {
+            if (lang.equals(n.lang()) && n.primary()) {
+                return n.name();
+            }
+        }
+        return f.nameEn();
+    }
+
+    // ---------------------------------------------------------------- treaties and extents (issue 4)
+
+    private final Map<String, List<org.ferganaatlas.model.ProvisionLink>> provisionLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<org.ferganaatlas.model.TreatyStep>> treatySteps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link AtlasDatabase#provisionsFor} (cached: the map asks on every redraw). */
+    public List<org.ferganaatlas.model.ProvisionLink> provisionsFor(String key) {
+        return provisionLinks.computeIfAbsent(key, db::provisionsFor);
+    }
+
+    /** {@link AtlasDatabase#treatySteps} (cached). */
+    public List<org.ferganaatlas.model.TreatyStep> treatySteps(String treatyKey) {
+        return treatySteps.computeIfAbsent(treatyKey, db::treatySteps);
+    }
+
+    /** How far the treaty settling a border segment had got on a day. */
+    public org.ferganaatlas.logic.BorderSettlement.Result settlement(Feature border, LocalDate day) {
+        return org.ferganaatlas.logic.BorderSettlement.on(border.countries(), provisionsFor(border.key()),
+                this::treatySteps, day);
+    }
+
+    /** How a border segment is drawn on a day: its treaty's stage, else what its own record says. */
+    public org.ferganaatlas.logic.BorderSettlement.Settlement drawnSettlement(Feature border, LocalDate day) {
+        return org.ferganaatlas.logic.BorderSettlement.settlement(settlement(border, day), border.props());
+    }
+
+    /**
+     * The box around the features with these keys (their coarsest geometry, else their point), in degrees;
+     * empty if none of them has a location. Unknown keys are skipped.
+     */
+    public Optional<MapCommand.Fit> extentOf(java.util.Collection<String> keys, double maxZoom) {
+        org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
+        for (String k : keys) {
+            Feature f = feature(k).orElse(null);
+            if (f == null) {
+                continue;
+            }
+            Geometry g = geometry(f, 0).orElse(null);
+            if (g != null && !g.isEmpty()) {
+                env.expandToInclude(g.getEnvelopeInternal());
+            } else if (f.hasLocation()) {
+                env.expandToInclude(f.lon(), f.lat());
+            }
+        }
+        if (env.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MapCommand.Fit(env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY(), maxZoom));
+    }
+}
