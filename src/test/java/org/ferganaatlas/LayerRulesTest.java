@@ -4,7 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +46,53 @@ class LayerRulesTest {
                 .whereLayer("data").mayOnlyBeAccessedByLayers("map", "gui")
                 .whereLayer("logic").mayOnlyBeAccessedByLayers("data", "map", "gui")
                 .because("a layer that reaches up ties the data and the rules to one screen layout")
+                .check(main);
+    }
+
+    @Test
+    void guiFeaturesMeetOnlyThroughTheSharedState() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("app").definedBy("org.ferganaatlas.gui.app..")
+                .layer("map").definedBy("org.ferganaatlas.gui.map..")
+                .layer("panels").definedBy("org.ferganaatlas.gui.panels..")
+                .layer("records").definedBy("org.ferganaatlas.gui.records..")
+                .layer("search").definedBy("org.ferganaatlas.gui.search..")
+                .layer("common").definedBy("org.ferganaatlas.gui.common..")
+                .layer("l10n").definedBy("org.ferganaatlas.gui.l10n..")
+                .layer("state").definedBy("org.ferganaatlas.gui.state..")
+                // Only the window composes the features; the map, the panels, the readers and search know each other
+                // only through AtlasState and Focus, so any of them can be left out (presentation mode) or added.
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("map").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("panels").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("records").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("search").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search")
+                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "common")
+                .because("a panel that calls another panel ties them together: the next one (tours, notes, a pen) would "
+                        + "have to be wired into both, and leaving one out (presentation mode) would break the other")
+                .check(main);
+    }
+
+    @Test
+    void aPanelNeverHoldsOrCallsAnotherPanel() {
+        classes().that().implement("org.ferganaatlas.gui.common.AtlasPanel")
+                .should(new ArchCondition<JavaClass>("depend on no other panel") {
+                    @Override
+                    public void check(JavaClass panel, ConditionEvents events) {
+                        for (Dependency d : panel.getDirectDependenciesFromSelf()) {
+                            JavaClass target = d.getTargetClass();
+                            boolean ownNested = target.getName().startsWith(panel.getName() + "$")
+                                    || panel.getName().startsWith(target.getName() + "$");
+                            if (!target.equals(panel) && !ownNested && !target.isInterface()
+                                    && target.isAssignableTo("org.ferganaatlas.gui.common.AtlasPanel")) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("panels observe AtlasState and show things through Focus; one that reaches into another would "
+                        + "make the other's layout part of its behaviour")
                 .check(main);
     }
 

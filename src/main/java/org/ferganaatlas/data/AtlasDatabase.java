@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.ferganaatlas.logic.WeightedLruCache;
 import org.ferganaatlas.model.Fact;
 import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.FeatureKey;
 import org.ferganaatlas.model.Name;
 import org.ferganaatlas.model.Source;
 import org.ferganaatlas.model.SourceIds;
@@ -512,13 +513,7 @@ public final class AtlasDatabase implements AutoCloseable {
 
     /** The pair key of a border segment key ({@code border:KGZ-TJK:2} gives {@code border:KGZ-TJK}), else null. */
     public static String borderPairKey(String featureKey) {
-        if (featureKey != null && featureKey.startsWith("border:")) {
-            int last = featureKey.lastIndexOf(':');
-            if (last > "border:".length() && featureKey.indexOf(':', "border:".length()) == last) {
-                return featureKey.substring(0, last);
-            }
-        }
-        return null;
+        return FeatureKey.parse(featureKey).flatMap(FeatureKey::borderPair).map(FeatureKey::toString).orElse(null);
     }
 
     /** Keys of the places a provision concerns, sorted. */

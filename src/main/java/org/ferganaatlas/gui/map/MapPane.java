@@ -44,6 +44,7 @@ public final class MapPane extends StackPane {
     private double lat = 40.75, lon = 71.75, zoom = 8;
     private double dragX, dragY;
     private boolean homePending = true;
+    private MapCommand.Fit pendingFit;
 
     public MapPane(AtlasContext ctx) {
         this.state = ctx.state();
@@ -92,6 +93,16 @@ public final class MapPane extends StackPane {
         show(lat, lon, zoom);
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        MapCommand.Fit f = pendingFit;
+        if (f != null) {
+            pendingFit = null;
+            fit(f);
+        }
+    }
+
     /** Carries out a command of the rest of the window (the map owns its viewport). */
     private void perform(MapCommand c) {
         if (c instanceof MapCommand.Home) {
@@ -99,7 +110,9 @@ public final class MapPane extends StackPane {
         } else if (c instanceof MapCommand.CentreOn r) {
             show(r.lat(), r.lon(), Double.isNaN(r.zoom()) ? zoom : r.zoom());
         } else if (c instanceof MapCommand.Fit f) {
-            fit(f);
+            // fitted in the next layout: a side tab opening with the same request changes the map's width first
+            pendingFit = f;
+            requestLayout();
         } else if (c instanceof MapCommand.ZoomStep z) {
             zoomStep(z.direction());
         }

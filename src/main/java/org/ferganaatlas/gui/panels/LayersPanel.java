@@ -65,7 +65,7 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
 
     private Node layerRow(LayerSpec spec) {
         CheckBox box = new CheckBox(spec.isUser() ? spec.title() : Messages.get(spec.builtIn().messageKey()));
-        box.setId("layer-" + spec.id());
+        box.setId("layer-" + spec.id().replaceAll("[^A-Za-z0-9_-]", "_"));
         box.getStyleClass().add("layer-toggle");
         box.selectedProperty().bindBidirectional(state.layers().visible(spec.id()));
         box.setFocusTraversable(true);

@@ -32,6 +32,8 @@ import org.ferganaatlas.model.AtlasEvent;
 import org.ferganaatlas.model.RecordKey;
 import org.ferganaatlas.model.RecordKind;
 import org.ferganaatlas.model.Feature;
+import org.ferganaatlas.model.FeatureKey;
+import org.ferganaatlas.model.FeatureKind;
 import org.ferganaatlas.model.PartialDate;
 import org.ferganaatlas.model.Source;
 
@@ -210,7 +212,8 @@ public final class TimelinePanel extends VBox implements AtlasPanel {
                 continue;
             }
             String name = data.displayName(f, locale().getLanguage());
-            (k.startsWith("border:") || k.startsWith("country:") ? last : first).add(name);
+            boolean wide = FeatureKey.is(k, FeatureKind.BORDER) || FeatureKey.is(k, FeatureKind.COUNTRY);
+            (wide ? last : first).add(name);
         }
         StringJoiner j = new StringJoiner(" \u00b7 ");
         first.forEach(j::add);
