@@ -149,7 +149,7 @@ final class SearchField extends HBox {
                 SearchIndex opened = SearchIndex.open(file);
                 opened.warmUp();
                 index = opened;
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (org.ferganaatlas.data.AtlasDataException | RuntimeException e) {
                 indexFailed = true;
                 CrashHandler.log("The search index could not be opened", e);
             }
