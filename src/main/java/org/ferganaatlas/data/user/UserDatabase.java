@@ -61,6 +61,8 @@ public final class UserDatabase implements AutoCloseable {
     /** How long {@link #close} waits for queued changes to be saved. */
     private static final long CLOSE_WAIT_SECONDS = 10;
     private static final int SQLITE_CONSTRAINT = 19;
+    /** SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the disk or the folder, not the data. */
+    private static final java.util.Set<Integer> DISK_PROBLEMS = java.util.Set.of(8, 10, 13, 14);
 
     /** Work on the connection, run on the database's own thread. */
     @FunctionalInterface
@@ -418,10 +420,14 @@ public final class UserDatabase implements AutoCloseable {
     }
 
     private RuntimeException failed(String what, SQLException e) {
-        if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
+        int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_CONSTRAINT) {
             return new IllegalArgumentException("Not saved (" + what + "): " + e.getMessage(), e);
         }
-        UserFolders.report(UserFolders.Folder.USER_DATA, file.getParent(), e);
+        if (DISK_PROBLEMS.contains(code)) {
+            // the folder's problem, not the change's: the window says once that work is not being saved
+            UserFolders.report(UserFolders.Folder.USER_DATA, file.getParent(), e);
+        }
         return new UserStoreException("Could not save your " + what + " in " + file + " (" + e.getMessage() + ").", e);
     }
 

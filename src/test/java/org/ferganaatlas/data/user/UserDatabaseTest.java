@@ -383,6 +383,31 @@ class UserDatabaseTest {
     }
 
     @Test
+    void aFullDiskFailsTheChangeWholeAndTellsTheWindowOnce() throws Exception {
+        Path f = file();
+        try (UserDatabase db = UserDatabase.open(f)) {
+            Note kept = db.notes().insert(NoteDraft.onFeature("enclave:sokh", "Before", "fits")).join();
+            // SQLite's own page limit makes the file "full" exactly as a full disk would (SQLITE_FULL).
+            db.change("limit", c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA max_page_count = " + one(f, "PRAGMA page_count"));
+                }
+                return null;
+            }).join();
+            for (int i = 0; i < 2; i++) {
+                CompletionException e = assertThrows(CompletionException.class, () -> db.notes().insert(
+                        NoteDraft.onFeature("enclave:sokh", "Too big", "x".repeat(200_000)).withTags(List.of("a", "b"))).join());
+                assertInstanceOf(UserStoreException.class, e.getCause());
+                assertTrue(e.getCause().getMessage().contains("Could not save your note"), e.getCause().getMessage());
+            }
+            assertEquals(1, UserFolders.problems().size(), "one notice, however often it fails");
+            assertEquals(UserFolders.Folder.USER_DATA, UserFolders.problems().get(0).folder());
+            assertEquals(List.of(kept), db.notes().list().join(), "nothing half-saved, nothing lost");
+        }
+        assertEquals("0", one(f, "SELECT count(*) FROM note_tag"), "the failed notes' tags were rolled back with them");
+    }
+
+    @Test
     void anUnwritableFolderIsReportedInPlainWords() throws Exception {
         Path blocker = dir.resolve("blocker");
         Files.writeString(blocker, "a file where the folder should be");
