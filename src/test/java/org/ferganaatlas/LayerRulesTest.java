@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,6 +13,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +130,47 @@ class LayerRulesTest {
                 .resideOutsideOfPackage("org.ferganaatlas.build..")
                 .because("code that only builds the database is compiled with the tests and does not ship")
                 .check(main);
+    }
+
+    /** The user database's stores: each owns its tables, like the atlas's repositories. */
+    private static final Set<String> USER_STORES = Set.of("Settings", "Notes", "Bookmarks", "Tours", "UserLayers");
+
+    @Test
+    void repositoriesDoNotDependOnEachOther() {
+        DescribedPredicate<JavaClass> repository = DescribedPredicate.describe("are atlas repositories",
+                c -> c.getPackageName().startsWith("org.ferganaatlas.data") && c.getSimpleName().endsWith("Repository"));
+        classes().that(repository).should(notDependOnAnotherOf(repository, "repository"))
+                .because("each repository owns its tables; one that calls another hides a second query in the first's"
+                        + " methods and ties their schemas together. Shared rules go in a helper both use (BorderKeys, Rows)")
+                .check(main);
+        DescribedPredicate<JavaClass> store = DescribedPredicate.describe("are user database stores",
+                c -> c.getPackageName().equals("org.ferganaatlas.data.user") && USER_STORES.contains(c.getSimpleName()));
+        classes().that(store).should(notDependOnAnotherOf(store, "store"))
+                .because("each store's change is one transaction on the user database's thread; a store calling another"
+                        + " would queue a second transaction from inside the first and wait on itself")
+                .check(main);
+    }
+
+    @Test
+    void theJdbcHelperKnowsNoDatabase() {
+        noClasses().that().resideInAPackage("org.ferganaatlas.data.jdbc")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ferganaatlas.data", "org.ferganaatlas.data.user")
+                .because("the pool and the mapping helpers serve the atlas and the user database alike; which failure"
+                        + " means what to the user is decided by the database that uses them")
+                .check(main);
+    }
+
+    private static ArchCondition<JavaClass> notDependOnAnotherOf(DescribedPredicate<JavaClass> kind, String noun) {
+        return new ArchCondition<>("not depend on another " + noun) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    if (!target.equals(item) && kind.test(target)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
     }
 }

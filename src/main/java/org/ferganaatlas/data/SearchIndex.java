@@ -36,7 +36,9 @@ import org.ferganaatlas.model.SearchHit.Match;
  *
  * <p>Opens the file read-only and immutable. Thread-safe: searches are serialised on one connection
  * (each takes about a millisecond). {@link #search} never throws and returns an empty list for input
- * that finds nothing or cannot be searched.
+ * that finds nothing or cannot be searched. No {@link SQLException} leaves this class: opening fails with
+ * {@link AtlasDataException} (the same problems the window already explains for the atlas database), a failed
+ * search in {@link #searchOrThrow} with the unchecked {@link AtlasReadException}.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
@@ -60,6 +62,7 @@ public final class SearchIndex implements AutoCloseable {
             "SELECT feature_key, name FROM name WHERE feature_key IN (SELECT value FROM json_each(?))";
 
     private final Connection connection;
+    private final Path file;
     private final PreparedStatement candidates;
     private final PreparedStatement names;
     private volatile SearchVocabulary vocabulary;
@@ -67,27 +70,39 @@ public final class SearchIndex implements AutoCloseable {
     private final Map<String, String> folds = new HashMap<>();
     private static final int MAX_FOLDS = 200_000;
 
-    private SearchIndex(Connection connection) throws SQLException {
+    private SearchIndex(Connection connection, Path file) throws SQLException {
         this.connection = connection;
+        this.file = file;
         this.candidates = connection.prepareStatement(CANDIDATES_SQL);
         this.names = connection.prepareStatement(NAMES_SQL);
     }
 
-    /** Opens the atlas database at {@code file} read-only ({@code mode=ro&immutable=1}). */
-    public static SearchIndex open(Path file) throws SQLException {
-        if (!Files.isRegularFile(file)) {
-            throw new SQLException("No database file at " + file.toAbsolutePath());
+    /**
+     * Opens the atlas database at {@code file} read-only ({@code mode=ro&immutable=1}).
+     *
+     * @throws AtlasDataException {@code MISSING} if there is no such file, {@code DAMAGED} if SQLite cannot open
+     *                            it or it has no search table
+     */
+    public static SearchIndex open(Path file) throws AtlasDataException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(abs)) {
+            throw new AtlasDataException(AtlasDataException.Problem.MISSING, "The atlas database was not found.", abs, null);
         }
         // A file: URI (percent-encoded by toUri) so that spaces, '?' or '#' in the path cannot be read as URI syntax.
-        String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri().toASCIIString() + "?mode=ro&immutable=1";
+        String url = "jdbc:sqlite:" + abs.toUri().toASCIIString() + "?mode=ro&immutable=1";
         Properties props = new Properties();
         props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
-        Connection c = DriverManager.getConnection(url, props);
         try {
-            return new SearchIndex(c);
+            Connection c = DriverManager.getConnection(url, props);
+            try {
+                return new SearchIndex(c, abs);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
         } catch (SQLException e) {
-            c.close();
-            throw e;
+            throw new AtlasDataException(AtlasDataException.Problem.DAMAGED, "The atlas database cannot be searched ("
+                    + e.getMessage() + ").", abs, e, String.valueOf(e.getMessage()));
         }
     }
 
@@ -98,7 +113,7 @@ public final class SearchIndex implements AutoCloseable {
     public List<SearchHit> search(String userInput, int limit) {
         try {
             return searchOrThrow(userInput, limit);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "search failed for input of " + (userInput == null ? 0 : userInput.length())
                     + " characters", e);
             return List.of();
@@ -108,8 +123,10 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * Like {@link #search} but lets database errors through: for tests, the fuzzer and benchmarks, where
      * an FTS5 syntax error caused by user input must be seen, not swallowed.
+     *
+     * @throws AtlasReadException if SQLite refused the query or the file could not be read
      */
-    public List<SearchHit> searchOrThrow(String userInput, int limit) throws SQLException {
+    public List<SearchHit> searchOrThrow(String userInput, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -120,20 +137,28 @@ public final class SearchIndex implements AutoCloseable {
         }
         int fetch = Math.max(MIN_CANDIDATES, 2 * n);
         synchronized (this) {
-            Map<String, Candidate> found = new LinkedHashMap<>();
-            fetch(query.strictMatch(), fetch, false, found);
-            if (found.size() < Math.min(n, FUZZY_BELOW)) {
-                SearchVocabulary vocab = vocabulary();
-                fetch(query.fuzzyMatch(vocab), fetch, true, found);
-                if (found.isEmpty()) {
-                    fetch(query.anyWordMatch(vocab), fetch, true, found);
+            try {
+                Map<String, Candidate> found = new LinkedHashMap<>();
+                fetch(query.strictMatch(), fetch, false, found);
+                if (found.size() < Math.min(n, FUZZY_BELOW)) {
+                    SearchVocabulary vocab = vocabulary();
+                    fetch(query.fuzzyMatch(vocab), fetch, true, found);
+                    if (found.isEmpty()) {
+                        fetch(query.anyWordMatch(vocab), fetch, true, found);
+                    }
                 }
+                if (found.isEmpty()) {
+                    return List.of();
+                }
+                return rank(query, found, n);
+            } catch (SQLException e) {
+                throw readFailed(e);
             }
-            if (found.isEmpty()) {
-                return List.of();
-            }
-            return rank(query, found, n);
         }
+    }
+
+    private AtlasReadException readFailed(SQLException e) {
+        return new AtlasReadException("Searching the atlas database " + file + " failed (" + e.getMessage() + ").", e);
     }
 
     /** Loads the index's folded words for typo tolerance now rather than at the first fuzzy search. */

@@ -86,6 +86,27 @@ class AtlasDatabaseTest {
     }
 
     @Test
+    void repositoriesShareOnePoolAndAnswerLikeTheDatabase() throws Exception {
+        Path file = good();
+        try (AtlasDatabase db = AtlasDatabase.open(file)) {
+            FeatureRepository features = db.featureRepository();
+            assertEquals(db.feature("crossing:kyzyl-bel"), features.feature("crossing:kyzyl-bel"));
+            long kgz = features.feature("country:KGZ").orElseThrow().id();
+            assertSame(features.geometry(kgz, 3).orElseThrow(), db.geometry(kgz, 3).orElseThrow(), "one geometry cache");
+            assertEquals(List.of("en", "ru", "alt"), features.names("crossing:kyzyl-bel").stream().map(Name::lang).toList());
+            assertEquals(2, db.factRepository().facts("country:KGZ").size());
+            assertEquals(List.of("closed", "open"),
+                    db.factRepository().status("crossing:kyzyl-bel").stream().map(StatusPeriod::value).toList());
+            assertEquals(List.of("p-1"), db.factRepository().sources(List.of("p-1")).stream().map(s -> s.id()).toList());
+        }
+        AtlasDatabase closed = AtlasDatabase.open(file);
+        FeatureRepository features = closed.featureRepository();
+        closed.close();
+        assertTrue(closed.isClosed());
+        assertThrows(IllegalStateException.class, () -> features.features("country"), "a repository dies with its database");
+    }
+
+    @Test
     void findsFeaturesByBoxAndKind() throws Exception {
         try (AtlasDatabase db = AtlasDatabase.open(good())) {
             // A box east of the border, inside KGZ only.

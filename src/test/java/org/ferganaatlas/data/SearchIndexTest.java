@@ -171,7 +171,30 @@ class SearchIndexTest {
 
     @Test
     void openingAMissingFileFails() {
-        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
-                () -> SearchIndex.open(dir.resolve("missing.sqlite")));
+        Path missing = dir.resolve("missing.sqlite");
+        AtlasDataException e = org.junit.jupiter.api.Assertions.assertThrows(AtlasDataException.class,
+                () -> SearchIndex.open(missing));
+        assertEquals(AtlasDataException.Problem.MISSING, e.problem());
+        assertEquals(missing.toAbsolutePath().normalize(), e.file());
+    }
+
+    @Test
+    void openingAFileThatIsNotADatabaseSaysItIsDamaged() throws Exception {
+        Path text = dir.resolve("not-a-database.sqlite");
+        java.nio.file.Files.writeString(text, "not a database ".repeat(300));
+        AtlasDataException e = org.junit.jupiter.api.Assertions.assertThrows(AtlasDataException.class,
+                () -> SearchIndex.open(text));
+        assertEquals(AtlasDataException.Problem.DAMAGED, e.problem());
+        assertTrue(e.getMessage().contains("cannot be searched"), e.getMessage());
+    }
+
+    @Test
+    void aFailedSearchThrowsOurExceptionNotSqls() throws Exception {
+        SearchIndex closed = SearchIndex.open(SearchTestDatabase.create(java.nio.file.Files.createDirectories(dir.resolve("closed"))));
+        closed.close();
+        AtlasReadException e = org.junit.jupiter.api.Assertions.assertThrows(AtlasReadException.class,
+                () -> closed.searchOrThrow("Khujand", 5));
+        assertTrue(e.getMessage().contains("Searching the atlas database"), e.getMessage());
+        assertEquals(List.of(), closed.search("Khujand", 5), "search() still never throws");
     }
 }

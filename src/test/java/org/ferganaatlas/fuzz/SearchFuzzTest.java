@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import org.ferganaatlas.data.SearchIndex;
 import org.ferganaatlas.data.SearchTestDatabase;
@@ -40,12 +39,12 @@ class SearchFuzzTest {
     }
 
     @FuzzTest
-    void search(byte[] data) throws SQLException {
+    void search(byte[] data) {
         check(FuzzInput.utf8(data));
         check(FuzzInput.utf16Units(data));
     }
 
-    private static void check(String input) throws SQLException {
+    private static void check(String input) {
         SearchQuery q = SearchQuery.parse(input);
         assertTrue(q.tokens().size() <= SearchQuery.MAX_TOKENS);
         String strict = q.strictMatch();

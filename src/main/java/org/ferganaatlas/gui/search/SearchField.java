@@ -160,7 +160,7 @@ public final class SearchField extends HBox implements AtlasPanel {
                 SearchIndex opened = SearchIndex.open(file);
                 opened.warmUp();
                 index = opened;
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (org.ferganaatlas.data.AtlasDataException | RuntimeException e) {
                 indexFailed = true;
                 ErrorLog.log("The search index could not be opened", e);
             }

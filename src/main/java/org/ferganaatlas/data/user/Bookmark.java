@@ -1,0 +1,6 @@
+package org.ferganaatlas.data.user;
+
+import java.time.Instant;
+
+/** A saved map view with a title ({@code bookmark}). */
+public record Bookmark(long id, String title, ViewSnapshot view, Instant created, Instant updated) {}
