@@ -315,110 +315,30 @@ public final class AtlasDatabase implements AutoCloseable {
     // ---------------------------------------------------------------- forwards to the repositories
     // (the short names treaties() and events() are these lists, hence the *Repository() accessors above)
 
-    /** See {@link FeatureRepository#feature(String)}. */
-    public Optional<Feature> feature(String key) {
-        return features.feature(key);
-    }
 
-    /** See {@link FeatureRepository#feature(long)}. */
-    public Optional<Feature> feature(long id) {
-        return features.feature(id);
-    }
 
-    /** See {@link FeatureRepository#features(String)}. */
-    public List<Feature> features(String kind) {
-        return features.features(kind);
-    }
 
-    /** See {@link FeatureRepository#featuresIn}. */
-    public List<Feature> featuresIn(double west, double south, double east, double north, Set<String> kinds) {
-        return features.featuresIn(west, south, east, north, kinds);
-    }
 
-    /** See {@link FeatureRepository#geometry}. */
-    public Optional<Geometry> geometry(long featureId, int lod) {
-        return features.geometry(featureId, lod);
-    }
 
-    /** See {@link FeatureRepository#names}. */
-    public List<Name> names(String key) {
-        return features.names(key);
-    }
 
-    /** See {@link FeatureRepository#featureKeysConcerning}. */
-    public List<String> featureKeysConcerning(String recordKey) {
-        return features.featureKeysConcerning(recordKey);
-    }
 
-    /** See {@link FactRepository#facts}. */
-    public List<Fact> facts(String key) {
-        return facts.facts(key);
-    }
 
-    /** See {@link FactRepository#status}. */
-    public List<StatusPeriod> status(String key) {
-        return facts.status(key);
-    }
 
-    /** See {@link FactRepository#sources}. */
-    public List<Source> sources(Collection<String> ids) {
-        return facts.sources(ids);
-    }
 
-    /** See {@link TreatyRepository#treaties}. */
-    public List<Treaty> treaties() {
-        return treaties.treaties();
-    }
 
-    /** See {@link TreatyRepository#treaty}. */
-    public Optional<Treaty> treaty(String key) {
-        return treaties.treaty(key);
-    }
 
-    /** See {@link TreatyRepository#treatySteps}. */
-    public List<TreatyStep> treatySteps(String treatyKey) {
-        return treaties.treatySteps(treatyKey);
-    }
 
-    /** See {@link TreatyRepository#provisions}. */
-    public List<Provision> provisions(String treatyKey) {
-        return treaties.provisions(treatyKey);
-    }
 
-    /** See {@link TreatyRepository#provision}. */
-    public Optional<Provision> provision(String key) {
-        return treaties.provision(key);
-    }
 
-    /** See {@link TreatyRepository#provisionsFor}. */
-    public List<ProvisionLink> provisionsFor(String featureKey) {
-        return treaties.provisionsFor(featureKey);
-    }
 
-    /** See {@link TreatyRepository#featuresForProvision}. */
-    public List<String> featuresForProvision(String provisionKey) {
-        return treaties.featuresForProvision(provisionKey);
-    }
 
     /** The pair key of a border segment key ({@code border:KGZ-TJK:2} gives {@code border:KGZ-TJK}), else null. */
     public static String borderPairKey(String featureKey) {
         return BorderKeys.pairKey(featureKey);
     }
 
-    /** See {@link EventRepository#events}. */
-    public List<AtlasEvent> events() {
-        return events.events();
-    }
 
-    /** See {@link EventRepository#event}. */
-    public Optional<AtlasEvent> event(String key) {
-        return events.event(key);
-    }
 
-    /** See {@link EventRepository#eventsFor}. */
-    public List<AtlasEvent> eventsFor(String featureKey) {
-        return events.eventsFor(featureKey);
-    }
 
     /**
      * The data attribution to show on the map at all times: the {@code attribution} metadata row, or a

@@ -126,7 +126,7 @@ public final class TileRenderer {
         double north = GeoConventions.worldYToLat(y0), south = GeoConventions.worldYToLat(y1);
         int lod = AtlasSchema.lodForZoom(zoom);
         List<Feature> features = new ArrayList<>();
-        for (Feature f : db.featuresIn(west, south, east, north, KINDS)) {
+        for (Feature f : db.featureRepository().featuresIn(west, south, east, north, KINDS)) {
             if (f.minZoom() <= zoom) {
                 features.add(f);
             }
@@ -299,7 +299,7 @@ public final class TileRenderer {
         long key = f.id() * 16 + lod;
         ProjectedShape s = shapes.get(key);
         if (s == null) {
-            s = db.geometry(f.id(), lod).map(ProjectedShape::of).orElse(EMPTY);
+            s = db.featureRepository().geometry(f.id(), lod).map(ProjectedShape::of).orElse(EMPTY);
             shapes.put(key, s);
         }
         return s;

@@ -42,7 +42,7 @@ class AtlasDatabaseTest {
             assertEquals("Test data © nobody", db.attribution());
             assertEquals("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", db.contentId());
 
-            Feature kb = db.feature("crossing:kyzyl-bel").orElseThrow();
+            Feature kb = db.featureRepository().feature("crossing:kyzyl-bel").orElseThrow();
             assertEquals("crossing", kb.kind());
             assertEquals("Kyzyl-Bel", kb.nameEn());
             assertEquals("KGZ-TJK", kb.countries());
@@ -55,23 +55,23 @@ class AtlasDatabaseTest {
             assertEquals("citizens", kb.propString("who_may_cross").orElseThrow());
             assertEquals("{\"a\": [1, 2]}", kb.props().get("admin"));
             assertEquals(Boolean.TRUE, kb.props().get("open"));
-            assertTrue(db.feature("crossing:nowhere").isEmpty());
+            assertTrue(db.featureRepository().feature("crossing:nowhere").isEmpty());
 
             assertEquals(List.of("country:KGZ", "country:UZB"),
-                    db.features("country").stream().map(Feature::key).toList());
+                    db.featureRepository().features("country").stream().map(Feature::key).toList());
 
-            List<Name> names = db.names("crossing:kyzyl-bel");
+            List<Name> names = db.featureRepository().names("crossing:kyzyl-bel");
             assertEquals(List.of("en", "ru", "alt"), names.stream().map(Name::lang).toList());
             assertTrue(names.get(0).primary());
             assertFalse(names.get(2).primary());
 
-            List<Fact> facts = db.facts("country:KGZ");
+            List<Fact> facts = db.factRepository().facts("country:KGZ");
             assertEquals(2, facts.size());
             assertEquals("area_km2", facts.get(0).attribute());
             assertTrue(facts.get(1).isRange());
             assertEquals("7200000", facts.get(1).valueMax());
 
-            List<StatusPeriod> st = db.status("crossing:kyzyl-bel");
+            List<StatusPeriod> st = db.factRepository().status("crossing:kyzyl-bel");
             assertEquals(List.of("closed", "open"), st.stream().map(StatusPeriod::value).toList());
             StatusPeriod open = st.get(1);
             assertEquals(LocalDate.of(2025, 3, 13), open.fromDate().orElseThrow());
@@ -80,8 +80,8 @@ class AtlasDatabaseTest {
             assertFalse(st.get(0).covers(LocalDate.of(2025, 3, 13)));
 
             assertEquals(List.of("p-1", "ds-test"),
-                    db.sources(List.of("p-1", "nope", "ds-test", "p-1")).stream().map(s -> s.id()).toList());
-            assertEquals("CC0", db.sources(List.of("ds-test")).get(0).licence());
+                    db.factRepository().sources(List.of("p-1", "nope", "ds-test", "p-1")).stream().map(s -> s.id()).toList());
+            assertEquals("CC0", db.factRepository().sources(List.of("ds-test")).get(0).licence());
         }
     }
 
@@ -90,9 +90,9 @@ class AtlasDatabaseTest {
         Path file = good();
         try (AtlasDatabase db = AtlasDatabase.open(file)) {
             FeatureRepository features = db.featureRepository();
-            assertEquals(db.feature("crossing:kyzyl-bel"), features.feature("crossing:kyzyl-bel"));
+            assertEquals(db.featureRepository().feature("crossing:kyzyl-bel"), features.feature("crossing:kyzyl-bel"));
             long kgz = features.feature("country:KGZ").orElseThrow().id();
-            assertSame(features.geometry(kgz, 3).orElseThrow(), db.geometry(kgz, 3).orElseThrow(), "one geometry cache");
+            assertSame(features.geometry(kgz, 3).orElseThrow(), db.featureRepository().geometry(kgz, 3).orElseThrow(), "one geometry cache");
             assertEquals(List.of("en", "ru", "alt"), features.names("crossing:kyzyl-bel").stream().map(Name::lang).toList());
             assertEquals(2, db.factRepository().facts("country:KGZ").size());
             assertEquals(List.of("closed", "open"),
@@ -110,31 +110,31 @@ class AtlasDatabaseTest {
     void findsFeaturesByBoxAndKind() throws Exception {
         try (AtlasDatabase db = AtlasDatabase.open(good())) {
             // A box east of the border, inside KGZ only.
-            List<String> keys = db.featuresIn(71.7, 40.1, 71.9, 40.2, Set.of()).stream().map(Feature::key).toList();
+            List<String> keys = db.featureRepository().featuresIn(71.7, 40.1, 71.9, 40.2, Set.of()).stream().map(Feature::key).toList();
             assertEquals(List.of("country:KGZ"), keys);
             // Straddling the border, countries and borders only.
-            List<String> both = db.featuresIn(70.9, 40.5, 71.1, 40.6, Set.of("country", "border"))
+            List<String> both = db.featureRepository().featuresIn(70.9, 40.5, 71.1, 40.6, Set.of("country", "border"))
                     .stream().map(Feature::key).sorted().toList();
             assertEquals(List.of("border:KGZ-UZB:1", "country:KGZ", "country:UZB"), both);
-            assertTrue(db.featuresIn(60, 30, 61, 31, null).isEmpty());
+            assertTrue(db.featureRepository().featuresIn(60, 30, 61, 31, null).isEmpty());
         }
     }
 
     @Test
     void geometryFallsBackToStoredLodAndIsCached() throws Exception {
         try (AtlasDatabase db = AtlasDatabase.open(good())) {
-            long kgz = db.feature("country:KGZ").orElseThrow().id();
-            Geometry g0 = db.geometry(kgz, 0).orElseThrow();
-            Geometry g2 = db.geometry(kgz, 2).orElseThrow(); // no lod 1/2 stored: lod 0
-            Geometry g3 = db.geometry(kgz, 3).orElseThrow();
+            long kgz = db.featureRepository().feature("country:KGZ").orElseThrow().id();
+            Geometry g0 = db.featureRepository().geometry(kgz, 0).orElseThrow();
+            Geometry g2 = db.featureRepository().geometry(kgz, 2).orElseThrow(); // no lod 1/2 stored: lod 0
+            Geometry g3 = db.featureRepository().geometry(kgz, 3).orElseThrow();
             assertEquals(5, g0.getNumPoints());
             assertEquals(5, g2.getNumPoints());
             assertEquals(6, g3.getNumPoints());
             assertEquals(71.0, g3.getEnvelopeInternal().getMinX(), 1e-12, "x is longitude");
             assertEquals(40.0, g3.getEnvelopeInternal().getMinY(), 1e-12, "y is latitude");
-            assertSame(g3, db.geometry(kgz, 3).orElseThrow());
-            assertEquals(6, db.geometry(kgz, 9).orElseThrow().getNumPoints());
-            assertTrue(db.geometry(999, 3).isEmpty());
+            assertSame(g3, db.featureRepository().geometry(kgz, 3).orElseThrow());
+            assertEquals(6, db.featureRepository().geometry(kgz, 9).orElseThrow().getNumPoints());
+            assertTrue(db.featureRepository().geometry(999, 3).isEmpty());
         }
     }
 
@@ -146,8 +146,8 @@ class AtlasDatabaseTest {
                 List<Future<Integer>> results = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     int n = i;
-                    results.add(pool.submit(() -> db.featuresIn(70, 40, 72, 41, Set.of()).size()
-                            + db.geometry(1 + n % 6, n % 4).map(Geometry::getNumPoints).orElse(0) * 0));
+                    results.add(pool.submit(() -> db.featureRepository().featuresIn(70, 40, 72, 41, Set.of()).size()
+                            + db.featureRepository().geometry(1 + n % 6, n % 4).map(Geometry::getNumPoints).orElse(0) * 0));
                 }
                 for (Future<Integer> f : results) {
                     assertEquals(6, f.get());
@@ -163,7 +163,7 @@ class AtlasDatabaseTest {
         Path file = good();
         byte[] before = Files.readAllBytes(file);
         try (AtlasDatabase db = AtlasDatabase.open(file)) {
-            db.features("country");
+            db.featureRepository().features("country");
         }
         assertEquals(java.util.Arrays.hashCode(before), java.util.Arrays.hashCode(Files.readAllBytes(file)));
         assertFalse(Files.exists(dir.resolve("atlas.sqlite-journal")));

@@ -31,8 +31,8 @@ class MeasuredAgainstPublishedTest {
         Path file = AtlasPaths.bundledDatabase();
         assumeTrue(Files.isRegularFile(file), "no bundled database at " + file);
         try (AtlasDatabase db = AtlasDatabase.open(file)) {
-            Feature f = db.feature(key).orElseThrow();
-            Geometry g = db.geometry(f.id(), 3).orElseThrow();
+            Feature f = db.featureRepository().feature(key).orElseThrow();
+            Geometry g = db.featureRepository().geometry(f.id(), 3).orElseThrow();
             double measured = 0;
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon p = (Polygon) g.getGeometryN(i);
@@ -42,7 +42,7 @@ class MeasuredAgainstPublishedTest {
                 }
             }
             double min = Double.MAX_VALUE, max = 0;
-            for (Fact fact : db.facts(key)) {
+            for (Fact fact : db.factRepository().facts(key)) {
                 if (fact.attribute().equals("area_km2")) {
                     double v = Double.parseDouble(fact.value());
                     min = Math.min(min, v);

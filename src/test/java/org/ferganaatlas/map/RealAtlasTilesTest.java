@@ -73,22 +73,22 @@ class RealAtlasTilesTest {
     @Test
     void kyrgyzUzbekBorderIsWhereTheDataSays() {
         int zoom = 14;
-        List<Feature> borders = db.features("border").stream().filter(f -> "KGZ-UZB".equals(f.countries())).toList();
+        List<Feature> borders = db.featureRepository().features("border").stream().filter(f -> "KGZ-UZB".equals(f.countries())).toList();
         assertFalse(borders.isEmpty(), "the database has KGZ-UZB border lines");
-        Geometry kgz = db.geometry(db.feature("country:KGZ").orElseThrow().id(), 3).orElseThrow();
+        Geometry kgz = db.featureRepository().geometry(db.featureRepository().feature("country:KGZ").orElseThrow().id(), 3).orElseThrow();
         GeometryFactory gf = new GeometryFactory();
         int checked = 0;
         for (Feature b : borders) {
-            Geometry line = db.geometry(b.id(), 3).orElseThrow();
+            Geometry line = db.featureRepository().geometry(b.id(), 3).orElseThrow();
             Coordinate[] cs = line.getCoordinates();
             for (int k = 5; k < cs.length - 5 && checked < 5; k += Math.max(1, cs.length / 40)) {
                 Coordinate c = cs[k];
                 double mpp = GeoConventions.metresPerPixel(c.y, zoom);
                 double dLat = 30 * mpp / 111_320.0, dLon = dLat / Math.cos(Math.toRadians(c.y));
                 // Skip places where water, another border, or a sharp bend is near: the colours there are mixed.
-                if (!db.featuresIn(c.x - dLon, c.y - dLat, c.x + dLon, c.y + dLat,
+                if (!db.featureRepository().featuresIn(c.x - dLon, c.y - dLat, c.x + dLon, c.y + dLat,
                         Set.of("river", "lake", "water_facility", "enclave")).isEmpty()
-                        || db.featuresIn(c.x - dLon, c.y - dLat, c.x + dLon, c.y + dLat, Set.of("border")).size() > 1) {
+                        || db.featureRepository().featuresIn(c.x - dLon, c.y - dLat, c.x + dLon, c.y + dLat, Set.of("border")).size() > 1) {
                     continue;
                 }
                 // Perpendicular to the local direction of the border, 4 px to either side.

@@ -79,8 +79,8 @@ public final class Walkthrough extends AnimationTimer {
 
     /** The preferred feature if the database has it (with a location), else the most important of its kind. */
     private static Optional<Feature> select(AtlasDatabase db, String kind, String preferred) {
-        Supplier<Optional<Feature>> first = () -> db.features(kind).stream().filter(Feature::hasLocation).findFirst();
-        return db.feature(preferred).filter(Feature::hasLocation).or(first);
+        Supplier<Optional<Feature>> first = () -> db.featureRepository().features(kind).stream().filter(Feature::hasLocation).findFirst();
+        return db.featureRepository().feature(preferred).filter(Feature::hasLocation).or(first);
     }
 
     public static void start(AtlasWindow window) {

@@ -83,7 +83,8 @@ public final class AtlasWindow {
         mapArea.setMinSize(0, 0);
         root.setCenter(mapArea);
         // Details take room only when there is something to show; until then a hint floats over the map.
-        Label hint = new Label(Messages.get("map.hint"));
+        Label hint = new Label();
+        hint.textProperty().bind(Messages.text("map.hint"));
         hint.getStyleClass().add("map-hint");
         hint.setMouseTransparent(true);
         StackPane.setAlignment(hint, Pos.TOP_CENTER);
@@ -120,9 +121,11 @@ public final class AtlasWindow {
     }
 
     private Node toolBar() {
-        Label title = new Label(Messages.get("app.title"));
+        Label title = new Label();
+        title.textProperty().bind(Messages.text("app.title"));
         title.getStyleClass().add("app-title");
-        Label subtitle = new Label(Messages.get("app.subtitle"));
+        Label subtitle = new Label();
+        subtitle.textProperty().bind(Messages.text("app.subtitle"));
         subtitle.getStyleClass().add("app-subtitle");
         VBox titles = new VBox(title, subtitle);
         titles.getStyleClass().add("titles");
@@ -134,9 +137,10 @@ public final class AtlasWindow {
         in.setOnAction(e -> state.commands().zoomStep(+1));
         Button out = button("zoom-out", "toolbar.zoomOut", "toolbar.zoomOut.tip");
         out.setOnAction(e -> state.commands().zoomStep(-1));
-        ToggleButton presentation = new ToggleButton(Messages.get("toolbar.presentation"));
+        ToggleButton presentation = new ToggleButton();
+        presentation.textProperty().bind(Messages.text("toolbar.presentation"));
         presentation.setId("presentation-toggle");
-        presentation.setTooltip(new Tooltip(Messages.get("toolbar.presentation.tip")));
+        presentation.setTooltip(tooltip("toolbar.presentation.tip"));
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
         HBox bar = new HBox(titles, spacer, home, in, out, presentation);
         // the search field right after the titles, the measure tool before the presentation toggle
@@ -154,9 +158,10 @@ public final class AtlasWindow {
     }
 
     private ToggleButton measureToggle() {
-        ToggleButton t = new ToggleButton(Messages.get("toolbar.measure"));
+        ToggleButton t = new ToggleButton();
+        t.textProperty().bind(Messages.text("toolbar.measure"));
         t.setId("measure-toggle");
-        t.setTooltip(new Tooltip(Messages.get("toolbar.measure.tip")));
+        t.setTooltip(tooltip("toolbar.measure.tip"));
         // the toggle and the tool mode follow each other (M, Esc and the button all change the tool)
         t.setSelected(state.toolProperty().get() == ToolMode.MEASURE);
         t.selectedProperty().addListener((o, a, on) -> state.toolProperty().set(on ? ToolMode.MEASURE : ToolMode.PAN));
@@ -202,10 +207,18 @@ public final class AtlasWindow {
     }
 
     private static Button button(String id, String textKey, String tipKey) {
-        Button b = new Button(Messages.get(textKey));
+        Button b = new Button();
+        b.textProperty().bind(Messages.text(textKey));
         b.setId(id);
-        b.setTooltip(new Tooltip(Messages.get(tipKey)));
+        b.setTooltip(tooltip(tipKey));
         return b;
+    }
+
+    /** A tooltip whose text follows the language. */
+    private static Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(Messages.text(key));
+        return t;
     }
 
     /** The window's content. */

@@ -27,12 +27,12 @@ final class SidePanel extends TabPane {
         setId("side-panel");
         getStyleClass().add("side-panel");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        layers = tab("layers-tab", Messages.get("side.layers"), new LayersPanel(ctx));
+        layers = tab("layers-tab", "side.layers", new LayersPanel(ctx));
         // The reading panels follow the state from the start, but join the scene only when their tab is first
         // chosen (or a few seconds after the window is up): styling and laying out their hundreds of labels was a
         // good part of the start-up time.
-        treaties = lazyTab("treaties-tab", Messages.get("side.treaties"), new TreatiesPanel(ctx));
-        timeline = lazyTab("timeline-tab", Messages.get("side.timeline"), new TimelinePanel(ctx));
+        treaties = lazyTab("treaties-tab", "side.treaties", new TreatiesPanel(ctx));
+        timeline = lazyTab("timeline-tab", "side.timeline", new TimelinePanel(ctx));
         getTabs().addAll(layers, treaties, timeline);
         PauseTransition idle = new PauseTransition(Duration.seconds(4));
         idle.setOnFinished(e -> {
@@ -63,8 +63,8 @@ final class SidePanel extends TabPane {
         }
     }
 
-    private static Tab lazyTab(String id, String text, Node content) {
-        Tab t = tab(id, text, null);
+    private static Tab lazyTab(String id, String key, Node content) {
+        Tab t = tab(id, key, null);
         t.getProperties().put(LAZY_CONTENT, content);
         return t;
     }
@@ -75,8 +75,9 @@ final class SidePanel extends TabPane {
         }
     }
 
-    private static Tab tab(String id, String text, Node content) {
-        Tab t = new Tab(text, content);
+    private static Tab tab(String id, String key, Node content) {
+        Tab t = new Tab(null, content);
+        t.textProperty().bind(Messages.text(key));
         t.setId(id);
         return t;
     }

@@ -1,6 +1,10 @@
 package org.ferganaatlas.gui.l10n;
 
 import java.text.MessageFormat;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -16,6 +20,17 @@ import java.util.ResourceBundle;
 public final class Messages {
     private static final String BUNDLE = "org.ferganaatlas.gui.l10n.messages";
     private static volatile ResourceBundle bundle = load(Locale.ENGLISH);
+    private static volatile Locale locale = Locale.ENGLISH;
+    /** The language strings are fetched in; the window binds it to {@code AtlasState.languageProperty()}. */
+    private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(Messages.class, "locale", Locale.ENGLISH);
+
+    static {
+        LOCALE.addListener((o, a, l) -> {
+            Locale next = l == null ? Locale.ENGLISH : l;
+            bundle = load(next);
+            locale = next;
+        });
+    }
 
     private Messages() {}
 
@@ -24,9 +39,23 @@ public final class Messages {
         return ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getModule());
     }
 
-    /** Switches the language of strings fetched from now on (panels re-read on {@link AtlasState#languageProperty()}). */
-    public static void setLocale(Locale locale) {
-        bundle = load(locale);
+    /** Switches the language of strings fetched from now on (panels re-read on {@code AtlasState.languageProperty()}). */
+    public static void setLocale(Locale l) {
+        LOCALE.set(l);
+    }
+
+    /** The language in use, observable: texts bound with {@link #text} follow it. */
+    public static ObjectProperty<Locale> localeProperty() {
+        return LOCALE;
+    }
+
+    public static Locale locale() {
+        return locale;
+    }
+
+    /** The string for {@code key}, kept up to date when the language changes (for labels built once). */
+    public static StringBinding text(String key) {
+        return Bindings.createStringBinding(() -> get(key), LOCALE);
     }
 
     /** The bundle in use (tests). */
@@ -55,6 +84,8 @@ public final class Messages {
 
     /** {@link MessageFormat} of the string for {@code key} with {@code args}. */
     public static String format(String key, Object... args) {
-        return new MessageFormat(get(key), bundle.getLocale()).format(args);
+        // the language asked for, not the bundle's (a missing translation falls back to English text, but the
+        // numbers and dates in it still follow the reader's language)
+        return new MessageFormat(get(key), locale).format(args);
     }
 }

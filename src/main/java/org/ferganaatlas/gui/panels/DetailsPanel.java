@@ -105,17 +105,17 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
     /** Any thread: the reads (the settlement's treaty steps are warmed in the window's cache too). */
     private Dossier read(Feature f) {
         List<StatusPeriod> status = data.status(f.key());
-        List<Name> names = data.db().names(f.key());
-        List<Fact> facts = data.db().facts(f.key());
+        List<Name> names = data.db().featureRepository().names(f.key());
+        List<Fact> facts = data.db().factRepository().facts(f.key());
         List<ProvisionLink> links = data.provisionsFor(f.key());
         links.forEach(l -> data.treatySteps(l.treatyKey()));
-        List<AtlasEvent> events = data.db().eventsFor(f.key());
+        List<AtlasEvent> events = data.db().eventRepository().eventsFor(f.key());
         java.util.Set<String> ids = new java.util.LinkedHashSet<>(f.sourceIds());
         status.forEach(p -> ids.addAll(p.sourceIds()));
         names.forEach(n -> ids.addAll(n.sourceIds()));
         facts.forEach(x -> ids.addAll(x.sourceIds()));
         Map<String, Source> sources = new java.util.HashMap<>();
-        data.db().sources(new ArrayList<>(ids)).forEach(s -> sources.put(s.id(), s));
+        data.db().factRepository().sources(new ArrayList<>(ids)).forEach(s -> sources.put(s.id(), s));
         return new Dossier(f, status, names, facts, links, events, sources);
     }
 

@@ -36,14 +36,18 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         VBox box = new VBox();
         box.getStyleClass().add("layers-box");
-        Label title = new Label(Messages.get("layers.title"));
+        Label title = new Label();
+        title.textProperty().bind(Messages.text("layers.title"));
         title.getStyleClass().add("panel-title");
         dateLabel.getStyleClass().add("map-date");
         dateLabel.setWrapText(true);
         rows.getStyleClass().add("layer-rows");
         box.getChildren().addAll(title, dateLabel, rows);
         state.mapDateProperty().addListener(o -> updateDate());
-        state.languageProperty().addListener(o -> updateDate());
+        Messages.localeProperty().addListener(o -> {
+            updateDate();
+            showRows();
+        });
         updateDate();
         // the legend follows the registry: a layer added at run time (an imported file) gets its row at once
         state.layers().layers().addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> showRows());

@@ -39,7 +39,8 @@ public final class StatusBar extends HBox implements AtlasPanel {
         coords.setId("cursor-coords");
         coords.getStyleClass().add("coords");
         // its width is fixed in atlas.css (.coords), so the bar and the map never resize with the reading
-        coords.setTooltip(new Tooltip(Messages.get("status.cursorOff.tip")));
+        coords.setTooltip(new Tooltip());
+        coords.getTooltip().textProperty().bind(Messages.text("status.cursorOff.tip"));
         zoom.getStyleClass().add("zoom-readout");
         Label attr = new Label(Messages.format("status.attribution", attribution));
         attr.setId("attribution");
@@ -69,6 +70,7 @@ public final class StatusBar extends HBox implements AtlasPanel {
         state.cursorLatProperty().addListener(o -> update());
         state.cursorLonProperty().addListener(o -> update());
         state.zoomProperty().addListener(o -> update());
+        Messages.localeProperty().addListener(o -> update());
         update();
     }
 
@@ -82,7 +84,8 @@ public final class StatusBar extends HBox implements AtlasPanel {
         text.getStyleClass().add("save-notice-text");
         text.setWrapText(true);
         text.setMinWidth(0);
-        Button close = new Button(Messages.get("notice.dismiss"));
+        Button close = new Button();
+        close.textProperty().bind(Messages.text("notice.dismiss"));
         close.setId("save-notice-close");
         close.getStyleClass().add("save-notice-close");
         HBox box = new HBox(text, close);

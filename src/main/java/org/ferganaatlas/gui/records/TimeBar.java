@@ -91,7 +91,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
             }
         });
         slider.setFocusTraversable(true);
-        slider.setAccessibleText(Messages.get("timebar.slider"));
+        slider.accessibleTextProperty().bind(Messages.text("timebar.slider"));
         slider.valueProperty().addListener((o, a, v) -> {
             if (!syncing) {
                 stop();
@@ -125,10 +125,12 @@ public final class TimeBar extends HBox implements AtlasPanel {
             }
         });
 
-        Button today = new Button(Messages.get("timebar.today"));
+        Button today = new Button();
+        today.textProperty().bind(Messages.text("timebar.today"));
         today.setId("map-date-today");
         today.getStyleClass().add("time-bar-button");
-        today.setTooltip(new Tooltip(Messages.get("timebar.today.tip")));
+        today.setTooltip(new Tooltip());
+        today.getTooltip().textProperty().bind(Messages.text("timebar.today.tip"));
         today.setOnAction(e -> {
             stop();
             set(LocalDate.now());
@@ -136,7 +138,9 @@ public final class TimeBar extends HBox implements AtlasPanel {
 
         play.setId("timeline-play");
         play.getStyleClass().addAll("time-bar-button", "play-button");
-        play.setTooltip(new Tooltip(Messages.get("timebar.play.tip")));
+        play.setTooltip(new Tooltip());
+        play.getTooltip().textProperty().bind(Messages.text("timebar.play.tip"));
+        Messages.localeProperty().addListener(o -> updatePlayText());
         play.selectedProperty().bindBidirectional(state.playingProperty());
         state.playingProperty().addListener((o, a, on) -> {
             if (on) {
@@ -150,7 +154,8 @@ public final class TimeBar extends HBox implements AtlasPanel {
         player.getKeyFrames().add(new KeyFrame(STEP, e -> step()));
         player.setCycleCount(Timeline.INDEFINITE);
 
-        Label title = new Label(Messages.get("timebar.label"));
+        Label title = new Label();
+        title.textProperty().bind(Messages.text("timebar.label"));
         title.getStyleClass().add("time-bar-label");
         title.setMinWidth(Region.USE_PREF_SIZE);
 

@@ -186,7 +186,7 @@ public final class TimelinePanel extends VBox implements AtlasPanel {
                 card.getChildren().add(new SelectableText(e.notes(), "doc-note"));
             }
             card.getChildren().add(label(numbers.meta(e.confidence(), e.sourceIds()), "doc-meta"));
-            for (Source s : data.db().sources(new ArrayList<>(numbers.numbers.keySet()))) {
+            for (Source s : data.db().factRepository().sources(new ArrayList<>(numbers.numbers.keySet()))) {
                 VBox src = new VBox(new SelectableText("[" + numbers.numbers.get(s.id()) + "] " + s.title()
                         + (s.publisher() == null || s.publisher().isBlank() ? "" : " \u00b7 " + s.publisher()), "doc-source-title"));
                 src.getStyleClass().add("doc-source");

@@ -82,11 +82,11 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
             return;
         }
         if (RecordKey.is(key, RecordKind.PROVISION)) {
-            data.db().provision(key).ifPresent(p -> {
+            data.db().treatyRepository().provision(key).ifPresent(p -> {
                 shownTreaty = p.treatyKey();
                 refresh();
             });
-        } else if (data.db().treaty(key).isPresent()) {
+        } else if (data.db().treatyRepository().treaty(key).isPresent()) {
             shownTreaty = key;
             refresh();
         }
@@ -94,7 +94,7 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
 
     public void refresh() {
         body.getChildren().clear();
-        Treaty t = shownTreaty == null ? null : data.db().treaty(shownTreaty).orElse(null);
+        Treaty t = shownTreaty == null ? null : data.db().treatyRepository().treaty(shownTreaty).orElse(null);
         if (t == null) {
             showList();
         } else {
@@ -125,7 +125,7 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
     private void showList() {
         body.getChildren().add(label(Messages.get("treaties.title"), "reader-title"));
         body.getChildren().add(label(Messages.get("treaties.intro"), "reader-intro"));
-        List<Treaty> all = data.db().treaties();
+        List<Treaty> all = data.db().treatyRepository().treaties();
         List<Treaty> border = new ArrayList<>(), other = new ArrayList<>();
         all.forEach(t -> ("treaty".equals(t.kind()) ? border : other).add(t));
         if (!border.isEmpty()) {
@@ -164,8 +164,8 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
     private void showTreaty(Treaty t) {
         Locale loc = locale();
         RecordText.SourceNumbers numbers = new RecordText.SourceNumbers();
-        List<TreatyStep> steps = data.db().treatySteps(t.key());
-        List<Provision> provisions = data.db().provisions(t.key());
+        List<TreatyStep> steps = data.db().treatyRepository().treatySteps(t.key());
+        List<Provision> provisions = data.db().treatyRepository().provisions(t.key());
 
         Hyperlink back = new Hyperlink(Messages.get("treaties.back"));
         back.setId("treaties-back");
@@ -278,7 +278,7 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
 
         if (!numbers.numbers.isEmpty()) {
             body.getChildren().add(label(Messages.get("details.sources"), "reader-section"));
-            for (Source s : data.db().sources(new ArrayList<>(numbers.numbers.keySet()))) {
+            for (Source s : data.db().factRepository().sources(new ArrayList<>(numbers.numbers.keySet()))) {
                 VBox entry = new VBox();
                 entry.getStyleClass().add("doc-source");
                 entry.getChildren().add(text("[" + numbers.numbers.get(s.id()) + "] " + s.title(), "doc-source-title"));
@@ -307,8 +307,8 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
 
     /** The treaty as plain text with its sources (what "Copy as text" puts on the clipboard). */
     public String plainText(Treaty t) {
-        return RecordText.plainText(t, data.db().treatySteps(t.key()), data.db().provisions(t.key()),
-                new RecordText.SourceNumbers(), ids -> data.db().sources(ids), locale());
+        return RecordText.plainText(t, data.db().treatyRepository().treatySteps(t.key()), data.db().treatyRepository().provisions(t.key()),
+                new RecordText.SourceNumbers(), ids -> data.db().factRepository().sources(ids), locale());
     }
 
     private void copy(Treaty t) {

@@ -102,8 +102,8 @@ public final class SearchField extends HBox implements AtlasPanel {
         setAlignment(Pos.CENTER_LEFT);
         field.setId("search-field");
         field.getStyleClass().add("search-field");
-        field.setPromptText(Messages.get("search.prompt"));
-        field.setAccessibleText(Messages.get("search.accessible"));
+        field.promptTextProperty().bind(Messages.text("search.prompt"));
+        field.accessibleTextProperty().bind(Messages.text("search.accessible"));
         HBox.setHgrow(field, Priority.ALWAYS);
         getChildren().add(field);
 

@@ -34,7 +34,7 @@ public final class MapData {
             if (!kind.overlay()) {
                 continue; // the rest is in the basemap tiles only
             }
-            List<Feature> list = db.features(kind.id());
+            List<Feature> list = db.featureRepository().features(kind.id());
             byKind.put(kind, list);
             for (Feature f : list) {
                 byKey.put(f.key(), f);
@@ -68,15 +68,15 @@ public final class MapData {
     /** A feature by key (overlay kinds from memory, others from the database). */
     public Optional<Feature> feature(String key) {
         Feature f = byKey.get(key);
-        return f != null ? Optional.of(f) : db.feature(key);
+        return f != null ? Optional.of(f) : db.featureRepository().feature(key);
     }
 
     public Optional<Geometry> geometry(Feature f, int lod) {
-        return db.geometry(f.id(), lod);
+        return db.featureRepository().geometry(f.id(), lod);
     }
 
     public List<StatusPeriod> status(String key) {
-        return statusCache.computeIfAbsent(key, db::status);
+        return statusCache.computeIfAbsent(key, db.factRepository()::status);
     }
 
     /** The value of a status attribute on a day (e.g. crossing_status), or null if unknown ({@link StatusRules#valueOn}). */
@@ -99,14 +99,14 @@ public final class MapData {
 
     /** Keys of the features a treaty, provision or event concerns (cached). */
     public List<String> featureKeysConcerning(String recordKey) {
-        return concerning.computeIfAbsent(recordKey, db::featureKeysConcerning);
+        return concerning.computeIfAbsent(recordKey, db.featureRepository()::featureKeysConcerning);
     }
 
     /** Every event in date order (cached: the timeline, the date bar and Play read it often). */
     public List<org.ferganaatlas.model.AtlasEvent> events() {
         List<org.ferganaatlas.model.AtlasEvent> e = events;
         if (e == null) {
-            e = events = List.copyOf(db.events());
+            e = events = List.copyOf(db.eventRepository().events());
         }
         return e;
     }
@@ -120,7 +120,7 @@ public final class MapData {
         if (lang == null || "en".equals(lang)) {
             return f.nameEn();
         }
-        for (Name n : namesCache.computeIfAbsent(f.key(), db::names)) {
+        for (Name n : namesCache.computeIfAbsent(f.key(), db.featureRepository()::names)) {
             if (lang.equals(n.lang()) && n.primary()) {
                 return n.name();
             }
@@ -135,12 +135,12 @@ public final class MapData {
 
     /** {@link AtlasDatabase#provisionsFor} (cached: the map asks on every redraw). */
     public List<org.ferganaatlas.model.ProvisionLink> provisionsFor(String key) {
-        return provisionLinks.computeIfAbsent(key, db::provisionsFor);
+        return provisionLinks.computeIfAbsent(key, db.treatyRepository()::provisionsFor);
     }
 
     /** {@link AtlasDatabase#treatySteps} (cached). */
     public List<org.ferganaatlas.model.TreatyStep> treatySteps(String treatyKey) {
-        return treatySteps.computeIfAbsent(treatyKey, db::treatySteps);
+        return treatySteps.computeIfAbsent(treatyKey, db.treatyRepository()::treatySteps);
     }
 
     /** How far the treaty settling a border segment had got on a day. */

@@ -110,7 +110,7 @@ abstract class AtlasWindowTestBase {
     /** The start of the latest "open" period of a crossing, from the database. */
     protected static Optional<LocalDate> reopening(AtlasDatabase db, String key) {
         LocalDate best = null;
-        for (StatusPeriod p : db.status(key)) {
+        for (StatusPeriod p : db.factRepository().status(key)) {
             if ("crossing_status".equals(p.attribute()) && "open".equals(p.value()) && p.fromDate().isPresent()) {
                 if (best == null || p.fromDate().get().isAfter(best)) {
                     best = p.fromDate().get();
@@ -121,7 +121,7 @@ abstract class AtlasWindowTestBase {
     }
 
     protected void clickKyzylBelAndCheckDetails(FxRobot robot, AtlasDatabase db) {
-        var f = db.feature("crossing:kyzyl-bel").orElseThrow(() -> new AssertionError("crossing:kyzyl-bel not in the database"));
+        var f = db.featureRepository().feature("crossing:kyzyl-bel").orElseThrow(() -> new AssertionError("crossing:kyzyl-bel not in the database"));
         assertTrue(f.hasLocation(), "Kyzyl-Bel has no location");
         LocalDate reopened = reopening(db, f.key()).orElseThrow(() -> new AssertionError("no reopening date for Kyzyl-Bel in the database"));
         Node icon = crossingIcon(robot, f.key(), f.lat(), f.lon(), Math.max(f.minZoom(), 11));

@@ -105,7 +105,7 @@ class CrashHandlerTest extends AtlasWindowTestBase {
         assertTrue(stage.isShowing());
         robot.interact(() -> state.selectedKeyProperty().set("crossing:kyzyl-bel"));
         settle();
-        assertEquals(db.feature("crossing:kyzyl-bel").orElseThrow().nameEn(), robot.lookup("#details-title").queryLabeled().getText());
+        assertEquals(db.featureRepository().feature("crossing:kyzyl-bel").orElseThrow().nameEn(), robot.lookup("#details-title").queryLabeled().getText());
         assertTrue(robot.lookup("#status-bar").query().getLayoutBounds().getHeight() > 0, "status bar laid out");
         assertTrue(window.root().getLayoutBounds().getWidth() > 0 && map().getWidth() > 0, "window and map laid out");
     }

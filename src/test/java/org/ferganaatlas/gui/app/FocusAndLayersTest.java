@@ -111,7 +111,7 @@ class FocusAndLayersTest extends AtlasWindowTestBase {
     @Test
     void aLayerAddedAtRunTimeGetsALegendRowAndItsSymbolsOnTheMap(FxRobot robot) throws Exception {
         settle();
-        Feature khujand = atlas.db().features("town").stream().filter(f -> f.nameEn().equals("Khujand")).findFirst().orElseThrow();
+        Feature khujand = atlas.db().featureRepository().features("town").stream().filter(f -> f.nameEn().equals("Khujand")).findFirst().orElseThrow();
         Feature well = new Feature(-1, "user:wells:1", "site", "Well 1", "TJK", null, 0, 0, khujand.lat() + 0.01,
                 khujand.lon() + 0.01, 50.0, "medium", null, List.of(), null);
         robot.interact(() -> state.layers().add(LayerSpec.user("user:wells", "Wells we visited", () -> List.of(well))));

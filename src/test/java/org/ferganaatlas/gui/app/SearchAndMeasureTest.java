@@ -114,7 +114,7 @@ class SearchAndMeasureTest extends AtlasWindowTestBase {
     }
 
     private Feature feature(String key) {
-        return atlas.db().feature(key).orElseThrow(() -> new AssertionError(key + " not in the database"));
+        return atlas.db().featureRepository().feature(key).orElseThrow(() -> new AssertionError(key + " not in the database"));
     }
 
     private void assertMapCentredOn(Feature f, double minZoom) {
@@ -291,7 +291,7 @@ class SearchAndMeasureTest extends AtlasWindowTestBase {
     void latencyThroughTheUi(FxRobot robot) throws Exception {
         List<String> queries = new ArrayList<>();
         for (String k : List.of("town", "village", "crossing", "enclave", "river")) {
-            for (Feature f : atlas.db().features(k)) {
+            for (Feature f : atlas.db().featureRepository().features(k)) {
                 queries.add(f.nameEn());
                 queries.add(f.nameEn().substring(0, Math.min(4, f.nameEn().length())));
             }

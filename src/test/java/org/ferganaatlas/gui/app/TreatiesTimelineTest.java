@@ -75,7 +75,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
     @Test
     void showOnMapFliesToTheProvisionsPlacesAndHighlightsThem(FxRobot robot) {
         settle();
-        Feature golovnoy = atlas.db().feature("water:golovnoy").orElseThrow();
+        Feature golovnoy = atlas.db().featureRepository().feature("water:golovnoy").orElseThrow();
         double lat0 = state.centerLatProperty().get(), lon0 = state.centerLonProperty().get();
         assertTrue(Math.abs(lat0 - golovnoy.lat()) > 0.3 || Math.abs(lon0 - golovnoy.lon()) > 0.3, "map starts elsewhere");
         assertTrue(highlightsOf("water:golovnoy").isEmpty());
@@ -100,7 +100,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
     @Test
     void kyzylBelIsClosedOnFirstMarchAndOpenOnFourteenthMarch2025(FxRobot robot) {
         settle();
-        Feature f = atlas.db().feature("crossing:kyzyl-bel").orElseThrow();
+        Feature f = atlas.db().featureRepository().feature("crossing:kyzyl-bel").orElseThrow();
         DatePicker picker = find(robot, "#map-date-picker", DatePicker.class);
         robot.interact(() -> picker.setValue(LocalDate.of(2025, 3, 1)));
         settle();
@@ -135,7 +135,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
 
     private List<Node> linesOfPair(String pair) {
         List<Node> out = new ArrayList<>();
-        for (Feature b : atlas.db().features("border")) {
+        for (Feature b : atlas.db().featureRepository().features("border")) {
             if (pair.equals(b.countries())) {
                 for (Node n : nodesOfAny(b.key())) {
                     if (n.getStyleClass().contains("border-line")) {
@@ -172,7 +172,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         settle();
         TimelinePanel timeline = find(robot, "#timeline-panel", TimelinePanel.class);
         List<AtlasEvent> shown = timeline.shownEvents();
-        assertEquals(atlas.db().events().size(), shown.size());
+        assertEquals(atlas.db().eventRepository().events().size(), shown.size());
         assertTrue(shown.size() >= 20);
         for (int i = 1; i < shown.size(); i++) {
             PartialDate a = shown.get(i - 1).start().orElseThrow(), b = shown.get(i).start().orElseThrow();
@@ -191,7 +191,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         assertEquals("event:2025-03-13-kyzyl-bel-kairagach-reopening", state.selectedRecordKeyProperty().get());
         assertEquals(LocalDate.of(2025, 3, 13), state.mapDateProperty().get(), "map date jumps to the event");
         assertTrue(state.highlightedKeysProperty().get().contains("crossing:kyzyl-bel"));
-        Feature kb = atlas.db().feature("crossing:kyzyl-bel").orElseThrow(), ka = atlas.db().feature("crossing:kairagach").orElseThrow();
+        Feature kb = atlas.db().featureRepository().feature("crossing:kyzyl-bel").orElseThrow(), ka = atlas.db().featureRepository().feature("crossing:kairagach").orElseThrow();
         double[] box = WaitForAsyncUtils.asyncFx(() -> new double[] {state.centerLatProperty().get(), state.centerLonProperty().get()})
                 .get();
         assertTrue(box[0] > Math.min(kb.lat(), ka.lat()) - 0.2 && box[0] < Math.max(kb.lat(), ka.lat()) + 0.2, "lat " + box[0]);
@@ -204,7 +204,7 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         robot.interact(() -> state.mapDateProperty().set(LocalDate.of(2025, 3, 1)));
         robot.interact(() -> state.playingProperty().set(true));
         settle();
-        AtlasEvent first = atlas.db().events().stream()
+        AtlasEvent first = atlas.db().eventRepository().events().stream()
                 .filter(e -> e.start().orElseThrow().start().isAfter(LocalDate.of(2025, 3, 1))).findFirst().orElseThrow();
         assertEquals(first.key(), state.selectedRecordKeyProperty().get());
         assertEquals(first.start().orElseThrow().start(), state.mapDateProperty().get());
@@ -225,10 +225,10 @@ class TreatiesTimelineTest extends AtlasWindowTestBase {
         settle();
         String text = panel.lastCopied();
         assertNotNull(text);
-        var t = atlas.db().treaty("treaty:kg-tj-2025").orElseThrow();
+        var t = atlas.db().treatyRepository().treaty("treaty:kg-tj-2025").orElseThrow();
         assertTrue(text.startsWith(t.title()), text);
         assertTrue(text.contains("Not found in our sources"), "honest about entry into force");
-        List<Source> sources = atlas.db().sources(t.sourceIds());
+        List<Source> sources = atlas.db().factRepository().sources(t.sourceIds());
         assertFalse(sources.isEmpty());
         for (Source s : sources) {
             if (s.url() != null && !s.url().isBlank()) {

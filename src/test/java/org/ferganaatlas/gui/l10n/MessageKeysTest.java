@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * confidences, languages).
  */
 class MessageKeysTest {
-    private static final Pattern CALL = Pattern.compile("Messages\\.(?:get|getOr|format)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern CALL = Pattern.compile("Messages\\.(?:get|getOr|format|text)\\(\\s*\"([^\"]+)\"");
     private static final Pattern NAMED = Pattern.compile("\"((?:layer|legend|toolbar|details|status|error|derivation)\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern FXML = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
 
