@@ -1,5 +1,7 @@
 package org.ferganaatlas.data.user;
 
+import org.ferganaatlas.model.ViewSnapshot;
+
 import java.time.Instant;
 
 /** A saved map view with a title ({@code bookmark}). */

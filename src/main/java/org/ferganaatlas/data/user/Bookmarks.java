@@ -1,5 +1,7 @@
 package org.ferganaatlas.data.user;
 
+import org.ferganaatlas.model.ViewSnapshot;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

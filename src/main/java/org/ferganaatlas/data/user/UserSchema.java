@@ -33,8 +33,9 @@ public final class UserSchema {
                       centre_lat    REAL NOT NULL CHECK (centre_lat BETWEEN -90 AND 90),
                       centre_lon    REAL NOT NULL CHECK (centre_lon BETWEEN -180 AND 180),
                       zoom          REAL NOT NULL CHECK (zoom BETWEEN 0 AND 24),
-                      map_date      TEXT CHECK (map_date IS NULL OR map_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-                      selection_key TEXT
+                      map_date      TEXT NOT NULL CHECK (map_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                      selection_key TEXT,
+                      record_key    TEXT
                     )""",
                     """
                     CREATE TABLE view_layer (

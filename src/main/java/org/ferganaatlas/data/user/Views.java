@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.ferganaatlas.model.ViewSnapshot;
 
 /** Writes and reads {@link ViewSnapshot}s for the stores that own views (bookmarks, tour stops). */
 final class Views {
@@ -17,13 +18,14 @@ final class Views {
     /** Inserts the view with its layers and highlights; returns its id. Call inside the owner's transaction. */
     static long insert(Connection c, ViewSnapshot v) throws SQLException {
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO view(centre_lat, centre_lon, zoom, map_date, selection_key)"
-                + " VALUES (?, ?, ?, ?, ?) RETURNING id")) {
-            ps.setDouble(1, v.centreLat());
-            ps.setDouble(2, v.centreLon());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO view(centre_lat, centre_lon, zoom, map_date, selection_key, record_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setDouble(1, v.centerLat());
+            ps.setDouble(2, v.centerLon());
             ps.setDouble(3, v.zoom());
-            ps.setString(4, v.date() == null ? null : v.date().toString());
-            ps.setString(5, v.selectionKey());
+            ps.setString(4, v.date().toString());
+            ps.setString(5, v.selectedKey());
+            ps.setString(6, v.recordKey());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -38,7 +40,7 @@ final class Views {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO view_highlight(view_id, ordinal, feature_key) VALUES (?, ?, ?)")) {
             int i = 0;
-            for (String key : v.highlightKeys()) {
+            for (String key : v.highlight()) {
                 ps.setLong(1, id);
                 ps.setInt(2, i++);
                 ps.setString(3, key);
@@ -51,8 +53,8 @@ final class Views {
     /** The view with this id (it exists: owners hold a foreign key to it). */
     static ViewSnapshot read(Connection c, long id) throws SQLException {
         double lat, lon, zoom;
-        String date, selection;
-        try (PreparedStatement ps = c.prepareStatement("SELECT centre_lat, centre_lon, zoom, map_date, selection_key FROM view WHERE id = ?")) {
+        String date, selection, record;
+        try (PreparedStatement ps = c.prepareStatement("SELECT centre_lat, centre_lon, zoom, map_date, selection_key, record_key FROM view WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -63,6 +65,7 @@ final class Views {
                 zoom = rs.getDouble(3);
                 date = rs.getString(4);
                 selection = rs.getString(5);
+                record = rs.getString(6);
             }
         }
         Set<String> layers = new LinkedHashSet<>();
@@ -83,6 +86,6 @@ final class Views {
                 }
             }
         }
-        return new ViewSnapshot(lat, lon, zoom, date == null ? null : LocalDate.parse(date), layers, highlights, selection);
+        return new ViewSnapshot(lat, lon, zoom, LocalDate.parse(date), layers, highlights, selection, record);
     }
 }

@@ -1,5 +1,7 @@
 package org.ferganaatlas.gui.state;
 
+import org.ferganaatlas.model.ViewSnapshot;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Locale;
@@ -169,10 +171,10 @@ public final class AtlasState {
         commands.home();
     }
 
-    /** The view as it is now. */
+    /** The view as it is now (once the map has reported where it is). */
     public ViewSnapshot snapshot() {
-        return new ViewSnapshot(centerLat.get(), centerLon.get(), zoom.get(), mapDate.get(), layers.visibleIds(),
-                highlightedKeys.get(), selectedKey.get(), selectedRecordKey.get());
+        return new ViewSnapshot(centerLat.get(), centerLon.get(), zoom.get(), mapDate.get(), Set.copyOf(layers.visibleIds()),
+                highlightedKeys.get().stream().sorted().toList(), selectedKey.get(), selectedRecordKey.get());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.ferganaatlas.data.user;
 
+import org.ferganaatlas.model.ViewSnapshot;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -312,12 +314,13 @@ class UserDatabaseTest {
     void bookmarksToursAndLayersKeepWhatWasSavedAndDeleteWhole() throws Exception {
         Path f = file();
         ViewSnapshot home = new ViewSnapshot(40.5, 71.5, 8.0, java.time.LocalDate.of(2025, 3, 13),
-                java.util.Set.of("borders", "crossings"), List.of("enclave:sokh", "crossing:kyzyl-bel"), "enclave:sokh");
-        ViewSnapshot batken = new ViewSnapshot(40.06, 70.82, 11.5, null, java.util.Set.of(), List.of(), null);
+                java.util.Set.of("borders", "crossings"), List.of("enclave:sokh", "crossing:kyzyl-bel"), "enclave:sokh",
+                "treaty:kg-tj-2025");
+        ViewSnapshot batken = new ViewSnapshot(40.06, 70.82, 11.5, java.time.LocalDate.of(2022, 9, 16), java.util.Set.of(), List.of(), null, null);
         try (UserDatabase db = UserDatabase.open(f)) {
             Bookmark bm = db.bookmarks().add("Sokh in March 2025", home).join();
             assertEquals(List.of(bm), db.bookmarks().list().join());
-            assertEquals(List.of("enclave:sokh", "crossing:kyzyl-bel"), db.bookmarks().list().join().get(0).view().highlightKeys());
+            assertEquals(List.of("enclave:sokh", "crossing:kyzyl-bel"), db.bookmarks().list().join().get(0).view().highlight());
             assertTrue(db.bookmarks().rename(bm.id(), "Sokh").join());
             assertEquals("Sokh", db.bookmarks().list().join().get(0).title());
 

@@ -15,7 +15,7 @@ import org.ferganaatlas.gui.common.PanelParts;
 import org.ferganaatlas.gui.map.SymbolLayer;
 import org.ferganaatlas.gui.state.LayerSpec;
 import org.ferganaatlas.gui.state.SideTab;
-import org.ferganaatlas.gui.state.ViewSnapshot;
+import org.ferganaatlas.model.ViewSnapshot;
 import org.ferganaatlas.model.Feature;
 import org.ferganaatlas.model.SearchHit;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,7 @@ class FocusAndLayersTest extends AtlasWindowTestBase {
         settle();
         ViewSnapshot saved = view();
         robot.interact(() -> {
-            state.restore(new ViewSnapshot(40.9, 72.3, 8, LocalDate.of(2021, 1, 1), List.of("borders", "towns"), Set.of(), null, null));
+            state.restore(new ViewSnapshot(40.9, 72.3, 8, LocalDate.of(2021, 1, 1), Set.of("borders", "towns"), List.of(), null, null));
         });
         settle();
         assertEquals(LocalDate.of(2021, 1, 1), state.mapDateProperty().get());

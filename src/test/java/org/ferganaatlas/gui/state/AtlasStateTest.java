@@ -1,5 +1,7 @@
 package org.ferganaatlas.gui.state;
 
+import org.ferganaatlas.model.ViewSnapshot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,6 +43,7 @@ class AtlasStateTest {
         assertFalse(b.layerVisible(BuiltInLayer.TOWNS).get());
         assertTrue(b.layerVisible(BuiltInLayer.BORDERS).get());
         assertEquals(Set.of("village:dostuk", "crossing:kyzyl-bel"), b.highlightedKeysProperty().get());
+        assertEquals(List.of("crossing:kyzyl-bel", "village:dostuk"), v.highlight(), "kept in a stable order");
         assertEquals("village:dostuk", b.selectedKeyProperty().get());
         assertEquals("event:2022-09-clashes", b.selectedRecordKeyProperty().get());
         assertEquals(SideTab.TIMELINE, b.sideTabProperty().get(), "the reader of the record opens");
