@@ -25,6 +25,7 @@ import org.ferganaatlas.gui.state.ToolMode;
  */
 public final class AtlasApp extends Application {
     private AtlasDatabase db;
+    private AtlasWindow window;
 
     @Override
     public void start(Stage stage) {
@@ -50,7 +51,6 @@ public final class AtlasApp extends Application {
         }
         mark(args, "db_open");
         AtlasState state = new AtlasState();
-        AtlasWindow window;
         try {
             window = new AtlasWindow(db, state);
             Scene scene = window.createScene(1400, 880);
@@ -248,6 +248,9 @@ public final class AtlasApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.context().user().close(); // queued saves are written before the app ends
+        }
         if (db != null) {
             db.close();
         }

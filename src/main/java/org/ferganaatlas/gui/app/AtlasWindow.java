@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.ferganaatlas.data.AtlasDatabase;
+import org.ferganaatlas.data.AtlasPaths;
 import org.ferganaatlas.map.AtlasTileRetriever;
 
 /**
@@ -111,6 +112,8 @@ public final class AtlasWindow {
         mapPane.mapView().addEventFilter(KeyEvent.KEY_PRESSED, firstUse);
         showDetails.run();
         root.setBottom(new StatusBar(ctx));
+        // the user's own database opens in the background once the window exists; the atlas works without it
+        ctx.user().open(AtlasPaths.userDatabase(), state, false);
         state.presentationProperty().addListener((o, a, on) -> {
             if (on) {
                 root.getStyleClass().add("presentation");

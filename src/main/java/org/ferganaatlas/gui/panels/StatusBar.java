@@ -23,6 +23,7 @@ import org.ferganaatlas.gui.state.ToolMode;
 import org.ferganaatlas.model.GeoConventions;
 import org.ferganaatlas.gui.common.AtlasPanel;
 import org.ferganaatlas.gui.state.AtlasContext;
+import org.ferganaatlas.gui.state.UserStore;
 
 /** The bottom bar: the pointer's coordinates, the zoom, and the data attribution (always visible). */
 public final class StatusBar extends HBox implements AtlasPanel {
@@ -57,7 +58,7 @@ public final class StatusBar extends HBox implements AtlasPanel {
         measure.setId("measure-readout");
         measure.getStyleClass().add("measure-readout");
         measure.setMinWidth(USE_PREF_SIZE); // short texts: the attribution gives way, never the figures
-        getChildren().addAll(coords, zoom, measure, spacer, saveNotice(), attr);
+        getChildren().addAll(coords, zoom, measure, spacer, saveNotice(ctx.user()), attr);
         Runnable showMeasure = () -> {
             boolean on = state.toolProperty().get() == ToolMode.MEASURE;
             measure.setVisible(on);
@@ -78,7 +79,7 @@ public final class StatusBar extends HBox implements AtlasPanel {
      * What the atlas could not save (user's folder or cache read-only, full or missing; issue 6): one small,
      * non-modal notice, one line per folder however often writes fail there, until the user closes it.
      */
-    private Node saveNotice() {
+    private Node saveNotice(UserStore user) {
         Label text = new Label();
         text.setId("save-notice-text");
         text.getStyleClass().add("save-notice-text");
@@ -99,21 +100,33 @@ public final class StatusBar extends HBox implements AtlasPanel {
             box.setVisible(false);
             box.setManaged(false);
         });
+        java.util.function.BiConsumer<String, String> addLine = (line, detail) -> {
+            text.setText(text.getText().isEmpty() ? line : text.getText() + "\n" + line);
+            text.setTooltip(new Tooltip(text.getText()));
+            box.setVisible(true);
+            box.setManaged(true);
+            System.out.println("atlas-notice: " + line + " (" + detail + ")");
+        };
         java.util.Set<UserFolders.Folder> said = java.util.EnumSet.noneOf(UserFolders.Folder.class);
         java.util.function.Consumer<UserFolders.SaveProblem> listener = p -> Platform.runLater(() -> {
             if (!said.add(p.folder())) {
                 return;
             }
             String where = p.path() == null ? "?" : p.path().toString();
-            String line = p.folder() == UserFolders.Folder.CACHE ? Messages.format("notice.cannotSave.cache", where)
-                    : Messages.format("notice.cannotSave.userData", where);
-            text.setText(text.getText().isEmpty() ? line : text.getText() + "\n" + line);
-            text.setTooltip(new Tooltip(text.getText()));
-            box.setVisible(true);
-            box.setManaged(true);
-            System.out.println("atlas-notice: " + line + " (" + p.reason() + ")");
+            addLine.accept(p.folder() == UserFolders.Folder.CACHE ? Messages.format("notice.cannotSave.cache", where)
+                    : Messages.format("notice.cannotSave.userData", where), p.reason());
         });
         UserFolders.addListener(listener);
+        // the user's own database: what is wrong with it, where, and what happens now (in the bundle's words)
+        user.problemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                String where = String.valueOf(p.error().file());
+                String line = p.setAsideTo() != null
+                        ? Messages.format("notice.userDatabase.setAside", where, String.valueOf(p.setAsideTo()))
+                        : Messages.format("notice.userDatabase." + p.error().problem().key(), where);
+                addLine.accept(line, p.error().getMessage());
+            }
+        });
         return box;
     }
 

@@ -77,6 +77,9 @@ class MessageKeysTest {
         for (org.ferganaatlas.data.AtlasDataException.Problem p : org.ferganaatlas.data.AtlasDataException.Problem.values()) {
             used.add("error.db." + p.key()); // AtlasApp.databaseMessage (issue 6)
         }
+        for (org.ferganaatlas.data.user.UserDataException.Problem p : org.ferganaatlas.data.user.UserDataException.Problem.values()) {
+            used.add("notice.userDatabase." + p.key()); // StatusBar: the user's database could not be opened
+        }
         // keys ending in '.' are prefixes of data-driven families, checked above
         used.removeIf(k -> k.endsWith("."));
         List<String> missing = new ArrayList<>();
