@@ -26,6 +26,11 @@ APP_MP="target/classes:$(tr ':' '\n' < "$OUT/test-cp.txt" | grep -E '/(org/openj
 cp -r target/classes "$OUT/classes"; cp -r target/test-classes "$OUT/test-classes"
 TEST_CP="${TEST_CP//target\/test-classes/$OUT/test-classes}"; TEST_CP="${TEST_CP//target\/classes/$OUT/classes}"
 APP_MP="${APP_MP//target\/classes/$OUT/classes}"
+# The benchmark and walkthrough drivers are compiled with the tests (src/bench/java) and never ship: on the module
+# path they are patched into the app's own module for these runs only.
+mkdir -p "$OUT/bench-classes/org/ferganaatlas/gui/app"
+cp "$OUT"/test-classes/org/ferganaatlas/gui/app/{Benchmark,Walkthrough}*.class "$OUT/bench-classes/org/ferganaatlas/gui/app/"
+PATCH=(--patch-module "fergana.atlas=$OUT/bench-classes")
 
 # The app's own JVM flags, read from the one place `./mvnw javafx:run` takes them (the javafx-maven-plugin <options> in
 # pom.xml; installer/package.sh passes the same ones): -XX/-X options only, the -D ones are set per run below.
@@ -51,10 +56,10 @@ if command -v Xvfb >/dev/null; then
   "${NICE[@]}" Xvfb "$DISP" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & XVFB_PID=$!
   export DISPLAY=$DISP; sleep 1
   DISPLAY_MODE="Xvfb $DISP (Prism software pipeline)"
-  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp "${ARGS[@]}"; }
+  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "${PATCH[@]}" "$@" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp "${ARGS[@]}"; }
 elif [ -n "${DISPLAY:-}" ]; then
   DISPLAY_MODE="display $DISPLAY"
-  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "$@" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp "${ARGS[@]}"; }
+  app() { java "${APP_FLAGS[@]}" --module-path "$APP_MP" "${PATCH[@]}" "$@" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp "${ARGS[@]}"; }
 else
   DISPLAY_MODE="Monocle headless, class path (no X server: figures are indicative only)"
   app() { java "${APP_FLAGS[@]}" -cp "$TEST_CP" --add-exports javafx.base/com.sun.javafx.logging=ALL-UNNAMED \
