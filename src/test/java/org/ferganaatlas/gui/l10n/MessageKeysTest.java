@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every bundle key the window uses exists in the English bundle: keys passed as literals to
- * {@code Messages.get/getOr/format}, keys named by enums ({@link LayerId}) and keys that legends refer to
+ * {@code Messages.get/getOr/format}, keys named by enums ({@link org.ferganaatlas.model.BuiltInLayer}, {@link org.ferganaatlas.model.SearchGroup}) and keys that legends refer to
  * ({@code "legend.…"} literals), plus the data-driven families the map needs (kinds, crossing statuses,
  * confidences, languages).
  */
