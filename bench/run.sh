@@ -21,7 +21,9 @@ echo "== building (test-compile) and resolving class paths"
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-cp.txt" >/dev/null
 TEST_CP="target/test-classes:target/classes:$(cat "$OUT/test-cp.txt")"
 # the app's runtime modules only (as docs/benchmarks.md always measured it)
-APP_MP="target/classes:$(tr ':' '\n' < "$OUT/test-cp.txt" | grep -E '/(org/openjfx|com/gluonhq|org/locationtech|org/xerial|net/sf/geographiclib)/' | paste -sd: -)"
+# (the runtime scope as Maven resolves it, so a new dependency is never forgotten here)
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$OUT/runtime-cp.txt" >/dev/null
+APP_MP="target/classes:$(cat "$OUT/runtime-cp.txt")"
 # a private copy of the classes: other builds in this tree must not swap them out mid-run
 cp -r target/classes "$OUT/classes"; cp -r target/test-classes "$OUT/test-classes"
 TEST_CP="${TEST_CP//target\/test-classes/$OUT/test-classes}"; TEST_CP="${TEST_CP//target\/classes/$OUT/classes}"

@@ -7,9 +7,13 @@ module fergana.atlas {
     requires com.gluonhq.maps;
     requires java.sql;
     requires java.desktop;
+    requires java.xml; // StAX for KML (entities and DTDs switched off)
     requires org.xerial.sqlitejdbc;
     requires org.locationtech.jts;
     requires GeographicLib.Java;
+    requires org.locationtech.jts.io;
+    requires com.fasterxml.jackson.core;
+    requires org.apache.commons.csv;
 
     provides com.gluonhq.maps.tile.TileRetriever with org.ferganaatlas.map.AtlasTileRetriever;
 

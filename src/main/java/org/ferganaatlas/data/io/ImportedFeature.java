@@ -1,0 +1,20 @@
+package org.ferganaatlas.data.io;
+
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * One feature read from a user's file, in WGS84 degrees (JTS and GeoJSON: x = longitude, y = latitude).
+ *
+ * @param number     its place in the file, from 1 (the n-th feature, Placemark or data row)
+ * @param line       the line it starts on, or 0 where the format does not tell (JSON read as a stream)
+ * @param name       a name for lists and labels (the file's own name field, else empty)
+ * @param geometry   the shape, never empty
+ * @param attributes the other values, as text, in the file's order
+ */
+public record ImportedFeature(int number, long line, String name, Geometry geometry, Map<String, String> attributes) {
+    public ImportedFeature {
+        name = name == null ? "" : name.strip();
+        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+    }
+}
