@@ -244,7 +244,7 @@ public final class BuildDatabase {
         Map<String, Object[]> sources = new TreeMap<>();
         for (Inputs.Input in : inputs.inputs) {
             sources.putIfAbsent(in.sourceId(), new Object[] {in.sourceId(), in.title(), publisher(in), null, in.url(), in.licence(),
-                null, null, in.pkg() + " " + in.version() + ": " + in.taken() + " Attribution: " + in.attribution()});
+                null, null, in.pkg() + " " + in.version() + ": " + in.taken() + " Attribution: " + in.attribution(), null});
         }
         Curated cur = new Curated(features, sources.keySet(), geonames, topo, partition, region);
         cur.load(curatedDir);
@@ -385,13 +385,13 @@ public final class BuildDatabase {
             for (String[] s : cur.search) {
                 searchRows.add(searchRow(s[0], s[1], s[2], namesOf.getOrDefault(s[0], List.of()), s[4]));
             }
-            AtlasDb.insert(c, "source", 9, new ArrayList<>(sources.values()));
+            AtlasDb.insert(c, "source", 10, new ArrayList<>(sources.values()));
             AtlasDb.insert(c, "feature", 15, featureRows);
             AtlasDb.insert(c, "geometry", 3, geomRows);
             AtlasDb.insert(c, "feature_rtree", 5, rtreeRows);
             AtlasDb.insert(c, "name", 5, new ArrayList<>(names.values()));
             AtlasDb.insert(c, "fact", 9, cur.facts);
-            AtlasDb.insert(c, "status", 8, cur.status);
+            AtlasDb.insert(c, "status", 10, cur.status);
             AtlasDb.insert(c, "treaty", 10, cur.treaties);
             AtlasDb.insert(c, "treaty_step", 8, cur.treatySteps);
             AtlasDb.insert(c, "provision", 7, cur.provisions);
