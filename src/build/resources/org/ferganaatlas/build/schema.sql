@@ -87,6 +87,20 @@ CREATE TABLE status(            -- time-varying states: crossing_status, adminis
 );
 CREATE INDEX status_key ON status(feature_key);
 
+CREATE TABLE territory_period(  -- schema 2: who held a piece of land that has its own polygon, by date
+  feature_key TEXT NOT NULL,      -- a feature with a polygon (enclave:barak)
+  holder      TEXT NOT NULL,      -- ISO3 holding it in this period
+  from_date   TEXT,               -- inclusive; NULL = since before our records
+  to_date     TEXT,               -- exclusive; NULL = no end reported
+  drawn_as    TEXT NOT NULL,      -- ISO3 whose polygon includes it in the map's geometry (metadata.geometry_date)
+  outline_border_keys TEXT,       -- ';'-separated border segments that are exactly its outline (draw them as a
+                                  -- former border once holder <> the surrounding country)
+  confidence  TEXT NOT NULL,
+  source_ids  TEXT NOT NULL,
+  note        TEXT
+);
+CREATE INDEX territory_period_key ON territory_period(feature_key);
+
 CREATE TABLE treaty(
   key           TEXT PRIMARY KEY,
   kind          TEXT NOT NULL,  -- treaty|agreement|memorandum|protocol|declaration

@@ -158,4 +158,35 @@ class BundledTruthTest {
         }
         assertEquals(List.of(), pairs);
     }
+
+    @Test
+    void theLinesSayHowOldTheyAreAndThatTheyAreNotTheTreatyLines() throws Exception {
+        Map<String, String> meta = new TreeMap<>();
+        for (String[] m : rows("SELECT key, value FROM metadata")) meta.put(m[0], m[1]);
+        String date = meta.get("geometry_date");
+        assertTrue(date != null && date.matches("\\d{4}-\\d{2}"), "metadata.geometry_date: " + date);
+        assertTrue(meta.get("attribution").contains("about " + date), "the attribution line must carry the geometry date");
+        assertTrue(meta.get("attribution").contains("not the treaty lines"), meta.get("attribution"));
+        assertTrue(meta.containsKey("geometry_source") && meta.get("geometry_source").contains("OpenStreetMap"));
+        // Each border segment's own text says when it was mapped and that it is not a treaty line.
+        List<String> bad = new ArrayList<>();
+        for (String[] b : rows("SELECT key, derivation FROM feature WHERE kind = 'border'")) {
+            if (b[1] == null || !b[1].contains(date) || !b[1].contains("not a treaty line")) bad.add(b[0] + ": " + b[1]);
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void barakIsDrawnByWhoHeldItOnTheMapDate() throws Exception {
+        List<String[]> p = rows("SELECT holder, from_date, to_date, drawn_as, outline_border_keys FROM territory_period "
+                + "WHERE feature_key = 'enclave:barak' ORDER BY coalesce(from_date, '')");
+        assertEquals(2, p.size());
+        assertEquals("KGZ", p.get(0)[0]);
+        assertEquals("2024-04-15", p.get(0)[2]);
+        assertEquals("UZB", p.get(1)[0]);
+        assertEquals("2024-04-15", p.get(1)[1]);
+        // The geometry predates the handover: its polygon is still Kyrgyz, which is why the period table is needed.
+        assertEquals("KGZ", p.get(1)[3]);
+        assertTrue(p.get(1)[4] != null && p.get(1)[4].startsWith("border:KGZ-UZB:"), "Barak's outline segment: " + p.get(1)[4]);
+    }
 }
