@@ -38,7 +38,10 @@ import java.util.TreeMap;
 public final class BuildDatabase {
     static final Map<String, String> COUNTRY_NAMES = Map.of("KGZ", "Kyrgyzstan", "TJK", "Tajikistan", "UZB", "Uzbekistan",
             "KAZ", "Kazakhstan", "CHN", "China", "AFG", "Afghanistan");
+    /** Source id of the country polygons in the fixture manifest and in manifests before 2026-12. */
     static final String DS_COUNTRIES = "ds-osm-geo-maps";
+    /** Source id of the osm_borders country polygons (OpenStreetMap of about April 2022). */
+    static final String DS_OSM_BORDERS = "ds-osm-borders";
     static final String DS_TOWNS = "ds-geonames-cities500";
     static final String DS_WATER = "ds-gshhg";
 
@@ -91,6 +94,8 @@ public final class BuildDatabase {
         Path lakesFile = inputs.fetch("lakes", work);
         System.out.println("inputs verified");
 
+        // Features derived from the country polygons cite whichever dataset the manifest pins for them.
+        final String dsCountries = inputs.get("countries").sourceId();
         // 1. Countries: clip, clean partition, LODs, borders, tripoints.
         Map<String, Geometry> raw = CountryReader.read(countriesFile, region);
         Partition partition = Partition.build(raw, region);
@@ -102,12 +107,12 @@ public final class BuildDatabase {
         Map<String, List<Object[]>> namesByKey = new TreeMap<>();
         for (Map.Entry<String, Geometry[]> e : topo.countries.entrySet()) {
             String iso = e.getKey();
-            Feature f = new Feature("country:" + iso, "country", COUNTRY_NAMES.getOrDefault(iso, iso), "medium", DS_COUNTRIES);
+            Feature f = new Feature("country:" + iso, "country", COUNTRY_NAMES.getOrDefault(iso, iso), "medium", dsCountries);
             f.country = iso;
             f.setLods(e.getValue());
             f.props.put("area_km2_in_region", Json.round(Geo.areaKm2(e.getValue()[AtlasSchema.LOD_COUNT - 1]), 1));
-            f.props.put("note", "Land area inside the atlas region as mapped in OpenStreetMap (geometry as of "
-                    + inputs.geometryAsOf + "); inland water is left open.");
+            f.props.put("note", "Area inside the atlas region as mapped in OpenStreetMap (geometry as of "
+                    + inputs.geometryAsOf + ")" + (partition.openWaterKm2() > 0 ? "; inland water is left open." : "."));
             f.derivation = "OSM country polygon clipped to the region; enclaves cut out (clean partition)";
             features.put(f.key, f);
         }
@@ -118,7 +123,7 @@ public final class BuildDatabase {
             pairSegments.merge(b.pair(), 1, Integer::sum);
         }
         for (Topology.Border b : topo.borders) {
-            Feature f = new Feature(b.key(), "border", pairName(b.pair()) + " border, segment " + b.number(), "medium", DS_COUNTRIES);
+            Feature f = new Feature(b.key(), "border", pairName(b.pair()) + " border, segment " + b.number(), "medium", dsCountries);
             f.countries = b.pair();
             f.setLods(b.lods());
             f.props.put("length_km", Json.round(b.lengthKm(), 3));
@@ -132,7 +137,7 @@ public final class BuildDatabase {
             features.put(f.key, f);
         }
         for (String pair : pairKm.keySet()) {
-            Feature f = new Feature("border:" + pair, "boundary", pairName(pair) + " border (all segments)", "medium", DS_COUNTRIES);
+            Feature f = new Feature("border:" + pair, "boundary", pairName(pair) + " border (all segments)", "medium", dsCountries);
             f.countries = pair;
             Geometry[] g = new Geometry[AtlasSchema.LOD_COUNT];
             for (int lod = 0; lod < g.length; lod++) {
@@ -143,20 +148,45 @@ public final class BuildDatabase {
             f.setLods(g);
             f.props.put("length_km", Json.round(pairKm.get(pair), 3));
             f.props.put("segments", pairSegments.get(pair));
-            f.props.put("note", "Sum of the border segments inside the region; where the border runs through water "
-                    + "the input has no shared edge, so those stretches are not counted.");
+            f.props.put("note", partition.openWaterKm2() > 0 ? "Sum of the border segments inside the region; where the border runs "
+                    + "through water the input has no shared edge, so those stretches are not counted."
+                    : "Sum of the border segments inside the region, as mapped about " + inputs.geometryAsOf + " (not the treaty line).");
             f.derivation = "all shared edges of the two countries in the cleaned partition";
             features.put(f.key, f);
         }
         for (Topology.Tripoint t : topo.tripoints) {
             String[] c = t.countries().split("-");
             Feature f = new Feature(t.key(), "tripoint", COUNTRY_NAMES.getOrDefault(c[0], c[0]) + "–" + COUNTRY_NAMES.getOrDefault(c[1], c[1])
-                    + "–" + COUNTRY_NAMES.getOrDefault(c[2], c[2]) + " tripoint", "medium", DS_COUNTRIES);
+                    + "–" + COUNTRY_NAMES.getOrDefault(c[2], c[2]) + " tripoint", "medium", dsCountries);
             f.countries = t.countries();
             f.rank = 1;
             f.minZoom = 7;
             f.setPoint(t.point());
             f.derivation = "point where three countries meet in the cleaned OSM partition (~" + inputs.geometryAsOf + ")";
+            features.put(f.key, f);
+        }
+        // Areas both countries' polygons include: drawn as neither country's, so the map does not award them.
+        Map<String, Integer> overlapNo = new TreeMap<>();
+        List<Partition.Overlap> overlaps = new ArrayList<>(partition.contested);
+        overlaps.sort((x, y) -> x.pair().equals(y.pair()) ? Double.compare(y.polygon().getArea(), x.polygon().getArea())
+                : x.pair().compareTo(y.pair()));
+        for (Partition.Overlap o : overlaps) {
+            int n = overlapNo.merge(o.pair(), 1, Integer::sum);
+            String[] c = o.pair().split("-");
+            GeoNames.Place near = nearestTown(geonames, o.polygon().getInteriorPoint());
+            Feature f = new Feature("overlap:" + o.pair() + ":" + n, "overlap", "Area inside both " + COUNTRY_NAMES.getOrDefault(c[0], c[0])
+                    + "'s and " + COUNTRY_NAMES.getOrDefault(c[1], c[1]) + "'s polygons" + (near != null ? " (near " + near.name() + ")" : ""),
+                    "medium", dsCountries);
+            f.countries = o.pair();
+            f.rank = 3;
+            f.minZoom = 9;
+            Geometry[] g = new Geometry[AtlasSchema.LOD_COUNT];
+            java.util.Arrays.fill(g, o.polygon());
+            f.setLods(g);
+            f.props.put("area_km2", Json.round(Geo.areaKm2(o.polygon()), 3));
+            f.props.put("note", "The OpenStreetMap polygons of both countries (as mapped about " + inputs.geometryAsOf + ") include this "
+                    + "ground, so the atlas shows it as neither's. How the 2022-23 and 2025 treaties assign it is not published.");
+            f.derivation = "intersection of the two countries' input polygons, cut out of both";
             features.put(f.key, f);
         }
         // Enclave/exclave parts (a curated polygon_of row may claim one and replace it below).
@@ -175,7 +205,7 @@ public final class BuildDatabase {
                 if (near != null) label = " (near " + near.name() + ")";
             }
             Feature f = new Feature(key, "enclave", COUNTRY_NAMES.getOrDefault(p.country(), p.country()) + " territory surrounded by "
-                    + COUNTRY_NAMES.getOrDefault(p.surroundedBy(), p.surroundedBy()) + label, "medium", DS_COUNTRIES);
+                    + COUNTRY_NAMES.getOrDefault(p.surroundedBy(), p.surroundedBy()) + label, "medium", dsCountries);
             f.country = p.country();
             f.countries = sortedPair(p.country(), p.surroundedBy());
             f.rank = 1;
@@ -244,7 +274,7 @@ public final class BuildDatabase {
         Map<String, Object[]> sources = new TreeMap<>();
         for (Inputs.Input in : inputs.inputs) {
             sources.putIfAbsent(in.sourceId(), new Object[] {in.sourceId(), in.title(), publisher(in), null, in.url(), in.licence(),
-                null, null, in.pkg() + " " + in.version() + ": " + in.taken() + " Attribution: " + in.attribution()});
+                null, null, in.pkg() + " " + in.version() + ": " + in.taken() + " Attribution: " + in.attribution(), null});
         }
         Curated cur = new Curated(features, sources.keySet(), geonames, topo, partition, region);
         cur.load(curatedDir);
@@ -253,20 +283,42 @@ public final class BuildDatabase {
             throw new CuratedDataException("curated data has " + cur.errors.size() + " problem(s); fix them in " + curatedDir
                     + ":\n  " + String.join("\n  ", cur.errors));
         }
-        // A curated enclave row with a sourced point inside a derived enclave part gets that part's polygon too.
+        // A curated enclave row with a sourced point inside a derived enclave part gets that part's polygon too; so does
+        // one whose point lies outside every part but within its own stated accuracy of one (the nearest such part):
+        // a rounded published coordinate can fall just outside a small exclave's outline (Western Qalacha, 1 km²).
         for (Feature f : cur.features) {
             if (!(f.kind.equals("enclave") || f.kind.equals("exclave")) || f.lat == null || f.lods[1] != null) continue;
             Point at = Geo.GF.createPoint(new Coordinate(f.lon, f.lat));
+            String within = null;
+            double nearestM = f.accuracyM == null ? 0 : f.accuracyM;
             for (Map.Entry<String, String> e : partKeys.entrySet()) {
                 Feature part = features.get(e.getValue());
-                if (part != null && part.lods[AtlasSchema.LOD_COUNT - 1].covers(at)) {
+                if (part == null) continue;
+                Geometry poly = part.lods[AtlasSchema.LOD_COUNT - 1];
+                if (poly.covers(at)) {
+                    within = e.getKey();
+                    break;
+                }
+                Coordinate[] nn = org.locationtech.jts.operation.distance.DistanceOp.nearestPoints(poly, at);
+                double m = Geo.distanceM(f.lat, f.lon, nn[0].y, nn[0].x);
+                if (m <= nearestM) {
+                    nearestM = m;
+                    within = e.getKey();
+                }
+            }
+            for (Map.Entry<String, String> e : partKeys.entrySet()) {
+                Feature part = features.get(e.getValue());
+                if (part != null && e.getKey().equals(within)) {
+                    boolean inside = part.lods[AtlasSchema.LOD_COUNT - 1].covers(at);
                     Double lat = f.lat, lon = f.lon;
                     f.setLods(part.lods);
                     f.lat = lat;
                     f.lon = lon;
                     f.props.put("area_km2", part.props.get("area_km2"));
                     f.props.put("surrounded_by", part.props.get("surrounded_by"));
-                    f.props.put("polygon", "the enclave part of the OSM partition that contains the sourced point");
+                    f.props.put("polygon", inside ? "the enclave part of the OSM partition that contains the point"
+                            : String.format(java.util.Locale.ROOT, "the enclave part of the OSM partition nearest the point, %.0f m from it "
+                            + "(within the point's stated accuracy)", nearestM));
                     if (f.country == null) f.country = part.country;
                     cur.claimedParts.add(e.getKey());
                     break;
@@ -285,6 +337,7 @@ public final class BuildDatabase {
             features.put(f.key, f);
             namesByKey.computeIfAbsent(f.key, k -> new ArrayList<>()).add(0, new Object[] {f.key, "en", f.nameEn, 1, f.sourceIds});
         }
+        List<Object[]> territory = territoryPeriods(features, cur.status, partition);
         // Curated names win over dataset names with the same (key, lang, name).
         Map<String, Object[]> names = new TreeMap<>();
         for (List<Object[]> l : namesByKey.values()) {
@@ -319,7 +372,7 @@ public final class BuildDatabase {
         Map<String, Long> counts = new LinkedHashMap<>();
         String hash;
         try {
-            hash = write(tmp, features, names, sources, cur, inputs, region, partition, pairKm, counts);
+            hash = write(tmp, features, names, sources, cur, territory, inputs, region, partition, pairKm, counts);
         } catch (Exception | Error e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -349,7 +402,7 @@ public final class BuildDatabase {
     }
 
     private static String write(Path tmp, Map<String, Feature> features, Map<String, Object[]> names, Map<String, Object[]> sources,
-                                Curated cur, Inputs inputs, Region region, Partition partition, Map<String, Double> pairKm,
+                                Curated cur, List<Object[]> territory, Inputs inputs, Region region, Partition partition, Map<String, Double> pairKm,
                                 Map<String, Long> counts) throws Exception {
         String hash;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.toAbsolutePath())) {
@@ -385,19 +438,20 @@ public final class BuildDatabase {
             for (String[] s : cur.search) {
                 searchRows.add(searchRow(s[0], s[1], s[2], namesOf.getOrDefault(s[0], List.of()), s[4]));
             }
-            AtlasDb.insert(c, "source", 9, new ArrayList<>(sources.values()));
+            AtlasDb.insert(c, "source", 10, new ArrayList<>(sources.values()));
             AtlasDb.insert(c, "feature", 15, featureRows);
             AtlasDb.insert(c, "geometry", 3, geomRows);
             AtlasDb.insert(c, "feature_rtree", 5, rtreeRows);
             AtlasDb.insert(c, "name", 5, new ArrayList<>(names.values()));
             AtlasDb.insert(c, "fact", 9, cur.facts);
-            AtlasDb.insert(c, "status", 8, cur.status);
+            AtlasDb.insert(c, "status", 10, cur.status);
             AtlasDb.insert(c, "treaty", 10, cur.treaties);
             AtlasDb.insert(c, "treaty_step", 8, cur.treatySteps);
             AtlasDb.insert(c, "provision", 7, cur.provisions);
             AtlasDb.insert(c, "provision_feature", 2, cur.provisionFeatures);
             AtlasDb.insert(c, "event", 15, cur.events);
             AtlasDb.insert(c, "event_feature", 2, cur.eventFeatures);
+            AtlasDb.insert(c, "territory_period", 9, territory);
             AtlasDb.insert(c, "search", 6, searchRows);
 
             Map<String, Object> borderKm = new TreeMap<>();
@@ -417,11 +471,17 @@ public final class BuildDatabase {
             meta.add(new Object[] {"lod_rule", "Polygons and lines are stored at every lod 0..3; points at lod 0 only. "
                     + "A reader wanting lod L uses the highest stored lod <= L."});
             meta.add(new Object[] {"inputs", Json.write(inputs.describe())});
-            meta.add(new Object[] {"attribution", attribution(sources)});
+            Inputs.Input countries = inputs.get("countries");
+            String via = countries.pkg() + " " + countries.version();
+            meta.add(new Object[] {"attribution", attribution(sources, via, inputs.geometryAsOf)});
             meta.add(new Object[] {"geometry_as_of", inputs.geometryAsOf + ": country polygons, borders, tripoints and enclaves are "
-                    + "OpenStreetMap data of that date (via geo-maps 0.6.0). Border changes agreed after it (the 2022-23 "
-                    + "Kyrgyz-Uzbek and 2025 Kyrgyz-Tajik treaties, the 2025 junction point) are shown as curated facts and "
-                    + "points, not as redrawn lines."});
+                    + "OpenStreetMap data of that date (via " + via + "). Border changes agreed after it (the 2022-23 "
+                    + "Kyrgyz-Uzbek and 2025 Kyrgyz-Tajik treaties, the 2025 junction point) are shown as curated facts, "
+                    + "points and dated territory periods, not as redrawn lines; the treaties' agreed lines are not published."});
+            // Short machine-readable forms for the attribution line, the legend and each border's details.
+            meta.add(new Object[] {"geometry_date", inputs.geometryAsOf});
+            meta.add(new Object[] {"geometry_source", "OpenStreetMap contributors (ODbL 1.0), via " + via});
+            if (inputs.geometryDateBasis != null) meta.add(new Object[] {"geometry_date_basis", inputs.geometryDateBasis});
             meta.add(new Object[] {"partition_report", Json.write(partition.report)});
             meta.add(new Object[] {"border_length_km", Json.write(borderKm)});
             AtlasDb.insert(c, "metadata", 2, meta);
@@ -502,18 +562,57 @@ public final class BuildDatabase {
         return best;
     }
 
+    /**
+     * Who held each piece of land that has its own polygon, by date, from the curated administered_by statuses: the
+     * geometry shows one moment (metadata.geometry_date), so a piece handed over later (Barak, 2024) is drawn in the
+     * polygon of its old holder and the map must recolour it by date. drawn_as says whose polygon includes it.
+     */
+    static List<Object[]> territoryPeriods(Map<String, Feature> features, List<Object[]> status, Partition partition) {
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] st : status) {
+            if (!"administered_by".equals(st[1])) continue;
+            Feature f = features.get((String) st[0]);
+            if (f == null || f.lods[AtlasSchema.LOD_COUNT - 1] == null) continue;
+            Geometry poly = f.lods[AtlasSchema.LOD_COUNT - 1];
+            if (!(poly instanceof org.locationtech.jts.geom.Polygonal)) continue;
+            Point inner = poly.getInteriorPoint();
+            String drawnAs = null;
+            for (Map.Entry<String, Geometry> e : partition.countries.entrySet()) {
+                if (e.getValue().covers(inner)) drawnAs = e.getKey();
+            }
+            if (drawnAs == null) continue;
+            List<String> outline = new ArrayList<>();
+            Geometry ring = poly.getBoundary().buffer(1e-6);
+            for (Feature b : features.values()) {
+                if (!b.kind.equals("border") || b.lods[AtlasSchema.LOD_COUNT - 1] == null) continue;
+                if (!b.countries.contains(drawnAs)) continue;
+                Geometry line = b.lods[AtlasSchema.LOD_COUNT - 1];
+                if (line.getEnvelopeInternal().intersects(poly.getEnvelopeInternal()) && ring.covers(line)) outline.add(b.key);
+            }
+            String note = st[7] == null ? "" : (String) st[7];
+            if (!drawnAs.equals(st[2])) {
+                note = (note.isEmpty() ? "" : note + " ") + "The map's geometry still draws it inside " + drawnAs + "'s polygon.";
+            }
+            out.add(new Object[] {f.key, st[2], st[3], st[4], drawnAs, outline.isEmpty() ? null : String.join(";", outline),
+                    st[5], st[6], note.isEmpty() ? null : note});
+        }
+        return out;
+    }
+
     static String publisher(Inputs.Input in) {
         switch (in.sourceId()) {
             case DS_COUNTRIES: return "OpenStreetMap contributors; packaged by the geo-maps project";
+            case DS_OSM_BORDERS: return "OpenStreetMap contributors; packaged by the osm_borders project (Emily Nagy)";
             case DS_TOWNS: return "GeoNames";
             case DS_WATER: return "Wessel & Smith (GSHHG); packaged by Debian";
             default: return null;
         }
     }
 
-    static String attribution(Map<String, Object[]> sources) {
+    static String attribution(Map<String, Object[]> sources, String via, String geometryDate) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Borders, countries and enclaves: © OpenStreetMap contributors, Open Database Licence (ODbL) 1.0, via geo-maps 0.6.0. ");
+        sb.append("Borders, countries and enclaves: © OpenStreetMap contributors, Open Database Licence (ODbL) 1.0, via ").append(via)
+                .append("; lines as mapped in about ").append(geometryDate).append(", not the treaty lines (unpublished). ");
         sb.append("Towns and alternate names: GeoNames (geonames.org), CC BY 4.0. ");
         sb.append("Rivers and lakes: GSHHG/WDBII 2.3.7, Wessel, P. & Smith, W. H. F. (1996), J. Geophys. Res. 101(B4), LGPL. ");
         int curated = 0;

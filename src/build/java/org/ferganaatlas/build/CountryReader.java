@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Streams the countries GeoJSON (a FeatureCollection of MultiPolygons with property {@code A3}) and keeps
+ * Streams the countries GeoJSON (a FeatureCollection of Polygons, MultiPolygons or GeometryCollections of them, with
+ * the ISO3 code in property {@code A3} (geo-maps) or {@code isoA3} (osm_borders)) and keeps
  * every country that reaches into the region, clipped to it. The 168 MB file is never held as a tree:
  * coordinates of a feature are read into arrays, tested against the region envelope and dropped if outside.
  */
@@ -45,8 +46,8 @@ final class CountryReader {
                 expect(p.currentToken(), JsonToken.START_ARRAY, p);
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     String a3 = null;
-                    String type = null;
-                    Object coords = null;
+                    List<String> types = new ArrayList<>();
+                    List<Object> coordsList = new ArrayList<>();
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String f = p.currentName();
                         p.nextToken();
@@ -54,33 +55,25 @@ final class CountryReader {
                             while (p.nextToken() == JsonToken.FIELD_NAME) {
                                 String k = p.currentName();
                                 p.nextToken();
-                                if (k.equals("A3")) {
+                                if (ISO3_PROPERTIES.contains(k) && p.currentToken() == JsonToken.VALUE_STRING) {
                                     a3 = p.getText();
                                 } else {
                                     p.skipChildren();
                                 }
                             }
                         } else if (f.equals("geometry") && p.currentToken() == JsonToken.START_OBJECT) {
-                            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                String k = p.currentName();
-                                p.nextToken();
-                                if (k.equals("type")) {
-                                    type = p.getText();
-                                } else if (k.equals("coordinates")) {
-                                    coords = coordinates(p);
-                                } else {
-                                    p.skipChildren();
-                                }
-                            }
+                            geometry(p, types, coordsList);
                         } else {
                             p.skipChildren();
                         }
                     }
-                    if (a3 == null || coords == null) {
+                    if (a3 == null || coordsList.isEmpty()) {
                         continue;
                     }
-                    Geometry g = toGeometry(type, coords, regionEnv);
-                    if (g == null || g.isEmpty()) {
+                    List<Polygon> polys = new ArrayList<>();
+                    for (int i = 0; i < types.size(); i++) polys.addAll(toPolygons(types.get(i), coordsList.get(i), regionEnv));
+                    Geometry g = FLOAT.createMultiPolygon(polys.toArray(new Polygon[0]));
+                    if (g.isEmpty()) {
                         continue;
                     }
                     if (!g.isValid()) {
@@ -95,6 +88,32 @@ final class CountryReader {
             }
         }
         return out;
+    }
+
+    /** Property names that carry the ISO 3166 alpha-3 code, by package. */
+    static final java.util.Set<String> ISO3_PROPERTIES = java.util.Set.of("A3", "isoA3");
+
+    /** Reads one geometry object (the parser is on its START_OBJECT); a GeometryCollection adds each member. */
+    private static void geometry(JsonParser p, List<String> types, List<Object> coords) throws IOException {
+        String type = null;
+        Object c = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            p.nextToken();
+            if (k.equals("type")) {
+                type = p.getText();
+            } else if (k.equals("coordinates")) {
+                c = coordinates(p);
+            } else if (k.equals("geometries") && p.currentToken() == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_OBJECT) geometry(p, types, coords);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (type != null && c != null) {
+            types.add(type);
+            coords.add(c);
+        }
     }
 
     private static void expect(JsonToken t, JsonToken want, JsonParser p) throws IOException {
@@ -127,7 +146,7 @@ final class CountryReader {
     }
 
     @SuppressWarnings("unchecked")
-    private static Geometry toGeometry(String type, Object coords, Envelope region) {
+    private static List<Polygon> toPolygons(String type, Object coords, Envelope region) {
         List<Polygon> polys = new ArrayList<>();
         if ("Polygon".equals(type)) {
             Polygon poly = polygon((List<Object>) coords, region);
@@ -137,10 +156,8 @@ final class CountryReader {
                 Polygon poly = polygon((List<Object>) o, region);
                 if (poly != null) polys.add(poly);
             }
-        } else {
-            return null;
         }
-        return FLOAT.createMultiPolygon(polys.toArray(new Polygon[0]));
+        return polys;
     }
 
     @SuppressWarnings("unchecked")

@@ -58,6 +58,22 @@ final class Curated {
     final Set<String> claimedParts = new HashSet<>();
 
     private final Set<String> sourceIds = new TreeSet<>();
+    /** Source id → ISO3 codes of the parties whose abuses it reports (sources_*.csv column reports_abuses_by). */
+    private final Map<String, Set<String>> abusesBy = new TreeMap<>();
+    /** Source id → its published date (may be partial), for the last_confirmed check. */
+    private final Map<String, String> published = new TreeMap<>();
+    /** How a text names each party's forces: its name or adjective followed by a word for armed forces or a side. */
+    static final Map<String, Pattern> FORCES_OF = Map.of(
+            "KGZ", forces("Kyrgyz|Kyrgyzstan|Kyrgyzstan's|Kyrgyzstani"),
+            "TJK", forces("Tajik|Tajikistan|Tajikistan's|Tajikistani"),
+            "UZB", forces("Uzbek|Uzbekistan|Uzbekistan's|Uzbekistani"),
+            "KAZ", forces("Kazakh|Kazakhstan|Kazakhstan's"),
+            "CHN", forces("Chinese|China|China's"));
+
+    private static Pattern forces(String names) {
+        return Pattern.compile("\\b(?:" + names + ")\\s+(?:armed\\s+)?(?:forces|troops|soldiers|servicemen|military|army|border guards|border troops|border service|side)\\b",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
     private final Map<String, Feature> dataset;
     private final GeoNames geonames;
     private final Topology topology;
@@ -113,8 +129,15 @@ final class Curated {
                 if (r.get("title").isEmpty()) err(r, "source '" + id + "' has no title");
                 date(r, "published", false);
                 date(r, "accessed", false);
+                String abuses = r.get("reports_abuses_by");
+                String abusesList = null;
+                if (!abuses.isEmpty()) {
+                    abusesList = isoList(r, abuses, ";");
+                    abusesBy.put(id, new TreeSet<>(Arrays.asList(abusesList.split(";"))));
+                }
+                if (!r.get("published").isEmpty()) published.put(id, r.get("published"));
                 sources.add(new Object[] {id, r.get("title"), nz(r.get("publisher")), nz(r.get("published")), nz(r.get("url")),
-                        nz(r.get("licence")), nz(r.get("accessed")), nz(r.get("language")), nz(r.get("notes"))});
+                        nz(r.get("licence")), nz(r.get("accessed")), nz(r.get("language")), nz(r.get("notes")), abusesList});
             }
         }
 
@@ -132,6 +155,7 @@ final class Curated {
             f.body.add(r.get("location_description"));
             f.body.add(r.get("who_may_cross"));
             f.body.add(r.get("notes"));
+            bothSides(r, f.sourceIds, r.get("location_description"), r.get("who_may_cross"), r.get("notes"));
             locate(r, f);
         }
         for (Csv.Row r : file(dir, "places.csv", "key", "kind", "name_en", "country", "location_description", "lat", "lon",
@@ -153,6 +177,7 @@ final class Curated {
             put(f.props, "notes", r.get("notes"));
             f.body.add(r.get("location_description"));
             f.body.add(r.get("notes"));
+            bothSides(r, f.sourceIds, r.get("location_description"), r.get("notes"));
             locate(r, f);
         }
         features.addAll(curatedFeatures.values());
@@ -166,8 +191,10 @@ final class Curated {
             if (r.get("title_en").isEmpty()) err(r, "title_en is empty");
             date(r, "signed_date", false);
             date(r, "in_force_date", false);
+            String ts = srcs(r, "source_ids");
+            bothSides(r, ts, r.get("summary_en"));
             treaties.add(new Object[] {key, r.get("kind"), r.get("title_en"), isoList(r, r.get("parties"), ";"), nz(r.get("place")),
-                    nz(r.get("signed_date")), nz(r.get("in_force_date")), nz(r.get("summary_en")), conf(r), srcs(r, "source_ids")});
+                    nz(r.get("signed_date")), nz(r.get("in_force_date")), nz(r.get("summary_en")), conf(r), ts});
             search.add(new String[] {key, "treaty", r.get("title_en"), "", join(r.get("summary_en"), r.get("place"))});
         }
         Set<String> eventKeys = new TreeSet<>();
@@ -200,7 +227,9 @@ final class Curated {
             Integer ord = integer(r, "ordinal", true);
             if (r.get("title_en").isEmpty()) err(r, "title_en is empty");
             if (r.get("summary_en").isEmpty()) err(r, "summary_en is empty");
-            provisions.add(new Object[] {key, tk, ord == null ? 0 : ord, r.get("title_en"), r.get("summary_en"), conf(r), srcs(r, "source_ids")});
+            String ps = srcs(r, "source_ids");
+            bothSides(r, ps, r.get("title_en"), r.get("summary_en"));
+            provisions.add(new Object[] {key, tk, ord == null ? 0 : ord, r.get("title_en"), r.get("summary_en"), conf(r), ps});
             for (String fk : keyList(r, "feature_keys", known)) provisionFeatures.add(new Object[] {key, fk});
             search.add(new String[] {key, "provision", r.get("title_en"), "", r.get("summary_en")});
         }
@@ -213,6 +242,7 @@ final class Curated {
                     integer(r, "deaths_min", false), integer(r, "deaths_max", false), integer(r, "injured_min", false),
                     integer(r, "injured_max", false), integer(r, "displaced_min", false), integer(r, "displaced_max", false),
                     conf(r), srcs(r, "source_ids"), nz(r.get("notes"))};
+            bothSides(r, (String) row[13], r.get("title_en"), r.get("summary_en"), r.get("notes"));
             for (int k = 6; k < 12; k += 2) {
                 if (row[k] != null && row[k + 1] != null && (Integer) row[k] > (Integer) row[k + 1]) {
                     err(r, "a *_min value is larger than its *_max");
@@ -247,11 +277,13 @@ final class Curated {
             if (r.get("attribute").isEmpty()) err(r, "attribute is empty");
             if (r.get("value").isEmpty()) err(r, "value is empty");
             date(r, "as_of", false);
+            String fs = srcs(r, "source_ids");
+            bothSides(r, fs, r.get("note"));
             facts.add(new Object[] {fk, r.get("attribute"), r.get("value"), nz(r.get("value_max")), nz(r.get("unit")),
-                    nz(r.get("as_of")), conf(r), srcs(r, "source_ids"), nz(r.get("note"))});
+                    nz(r.get("as_of")), conf(r), fs, nz(r.get("note"))});
         }
         for (Csv.Row r : file(dir, "status_history.csv", "feature_key", "attribute", "value", "from_date", "to_date",
-                "confidence", "source_ids", "note")) {
+                "last_confirmed", "last_confirmed_source", "confidence", "source_ids", "note")) {
             String fk = r.get("feature_key");
             if (!featureKeys.contains(fk)) err(r, "feature_key '" + fk + "' is not a known feature key");
             if (r.get("attribute").isEmpty()) err(r, "attribute is empty");
@@ -260,8 +292,39 @@ final class Curated {
             if (!r.get("from_date").isEmpty() && !r.get("to_date").isEmpty() && r.get("from_date").compareTo(r.get("to_date")) > 0) {
                 err(r, "from_date is after to_date");
             }
+            String ss = srcs(r, "source_ids");
+            bothSides(r, ss, r.get("note"));
+            String confirmed = r.get("last_confirmed");
+            String confirmedBy = r.get("last_confirmed_source");
+            date(r, "last_confirmed", false);
+            if (confirmed.isEmpty()) {
+                // A state with no end date would otherwise read as still true today, however old its evidence.
+                if (r.get("to_date").isEmpty()) {
+                    err(r, "open-ended status (no to_date) without last_confirmed: give the date of the latest source that "
+                            + "confirms it is still " + r.get("value") + ", and that source in last_confirmed_source");
+                }
+                if (!confirmedBy.isEmpty()) err(r, "last_confirmed_source given without last_confirmed");
+            } else {
+                // last_confirmed may precede from_date: a change announced before it took effect (a treaty clause
+                // reported before signature) and never reported again is "last reported on" the announcement.
+                if (!r.get("to_date").isEmpty() && confirmed.compareTo(r.get("to_date")) > 0) {
+                    err(r, "last_confirmed " + confirmed + " is after to_date " + r.get("to_date"));
+                }
+                if (confirmedBy.isEmpty()) {
+                    err(r, "last_confirmed without last_confirmed_source: name the source that confirms the status on that date");
+                } else if (!Arrays.asList(ss.split(";")).contains(confirmedBy)) {
+                    err(r, "last_confirmed_source '" + confirmedBy + "' is not one of the row's source_ids");
+                } else {
+                    String pub = published.get(confirmedBy);
+                    // A partial date (2025-03) compares as its first day, so a source of March 2025 may confirm 2025-03.
+                    if (pub != null && pub.compareTo(confirmed) < 0 && !confirmed.startsWith(pub)) {
+                        err(r, "last_confirmed " + confirmed + " is after source '" + confirmedBy + "' was published (" + pub
+                                + "): a source cannot confirm a state after its own date");
+                    }
+                }
+            }
             status.add(new Object[] {fk, r.get("attribute"), r.get("value"), nz(r.get("from_date")), nz(r.get("to_date")),
-                    conf(r), srcs(r, "source_ids"), nz(r.get("note"))});
+                    conf(r), ss, nz(r.get("note")), nz(confirmed), nz(confirmedBy)});
         }
     }
 
@@ -326,6 +389,25 @@ final class Curated {
                     GeoNames.Place pl = place(r, p[1]);
                     if (pl == null) return;
                     point(r, f, pl.lon(), pl.lat());
+                    note(f, "No source gives its position: it is placed at " + pl.name() + " (GeoNames " + p[1] + ").");
+                    return;
+                }
+                case "offset": {
+                    // A described location ("20-30 minutes from Batken towards the mountains"): the point that far
+                    // from a named place in the stated direction; accuracy_m must cover the vagueness of the description.
+                    need(p.length == 4, deriv);
+                    GeoNames.Place pl = place(r, p[1]);
+                    if (pl == null) return;
+                    double bearing = Double.parseDouble(p[2]);
+                    double km = Double.parseDouble(p[3]);
+                    need(bearing >= 0 && bearing < 360 && km > 0 && km <= 100, deriv);
+                    double[] ll = Geo.destination(pl.lat(), pl.lon(), bearing, km * 1000);
+                    point(r, f, ll[1], ll[0]);
+                    note(f, String.format(java.util.Locale.ROOT, "No source gives its position: it is placed %s km from %s "
+                            + "(GeoNames %s) at a bearing of %s°, from a described location; approximate.", p[3], pl.name(), p[1], p[2]));
+                    if (acc != null && acc < km * 1000 / 2) {
+                        warn(r, "accuracy_m " + acc + " is small for a point derived " + km + " km from a named place");
+                    }
                     return;
                 }
                 case "border_nearest": {
@@ -341,8 +423,11 @@ final class Curated {
                         return;
                     }
                     Coordinate c = nearestOn(Geo.GF.buildGeometry(lines), pl.lat(), pl.lon());
-                    f.props.put("derived_distance_from_place_m", Math.round(Geo.distanceM(pl.lat(), pl.lon(), c.y, c.x)));
+                    long dist = Math.round(Geo.distanceM(pl.lat(), pl.lon(), c.y, c.x));
+                    f.props.put("derived_distance_from_place_m", dist);
                     point(r, f, c.x, c.y);
+                    note(f, String.format(java.util.Locale.ROOT, "No source gives its position: it is placed on the %s border line of "
+                            + "the map's geometry at the point nearest to %s (GeoNames %s), %.1f km from it.", p[2], pl.name(), p[1], dist / 1000.0));
                     return;
                 }
                 case "tripoint": {
@@ -357,6 +442,7 @@ final class Curated {
                         return;
                     }
                     point(r, f, best.point().getX(), best.point().getY());
+                    note(f, "No source gives its position: it is placed at the point where the three countries' lines meet in the map's geometry.");
                     return;
                 }
                 case "polygon_of": {
@@ -391,16 +477,52 @@ final class Curated {
                         }
                     }
                     if (f.country == null) f.country = p[1];
+                    note(f, "Its outline is the part of " + p[1] + " in the map's geometry that contains " + pl.name() + " (GeoNames " + p[2] + ").");
                     return;
                 }
                 default:
                     err(r, "unknown coord_derivation '" + deriv + "'; use geonames:<id>, border_nearest:<id>:<PAIR>, "
-                            + "tripoint:KGZ-TJK-UZB or polygon_of:<ISO3>:<id>");
+                            + "offset:<id>:<bearing>:<km>, tripoint:KGZ-TJK-UZB or polygon_of:<ISO3>:<id>");
             }
         } catch (IllegalArgumentException e) {
             err(r, "malformed coord_derivation '" + deriv + "'; use geonames:<id>, border_nearest:<id>:<PAIR>, "
-                    + "tripoint:KGZ-TJK-UZB or polygon_of:<ISO3>:<id>");
+                    + "offset:<id>:<bearing 0-360>:<km>, tripoint:KGZ-TJK-UZB or polygon_of:<ISO3>:<id>");
         }
+    }
+
+    /** The sentence the app shows under a derived location: what the point was derived from, in this row's own terms. */
+    private static void note(Feature f, String text) {
+        f.props.put("location_note", text);
+    }
+
+    /**
+     * A source that reports abuses by several parties may not be cited for one party's abuses only: every row citing
+     * it must name each of those parties' forces. Fails the build with the row, the source and the missing party.
+     */
+    void bothSides(Csv.Row r, String sourceIdList, String... texts) {
+        if (sourceIdList == null || sourceIdList.isEmpty()) return;
+        String text = String.join("\n", texts);
+        for (String id : sourceIdList.split(";")) {
+            Set<String> parties = abusesBy.get(id);
+            if (parties == null || parties.size() < 2) continue;
+            for (String c : parties) {
+                Pattern pat = FORCES_OF.get(c);
+                if (pat != null && !pat.matcher(text).find()) {
+                    err(r, "cites '" + id + "', which reports abuses by " + String.join(" and ", parties) + ", but the text does not "
+                            + "say what it found about " + c + "'s forces (name them, e.g. '" + example(c) + " forces ...')");
+                }
+            }
+        }
+    }
+
+    private static String example(String iso3) {
+        return switch (iso3) {
+            case "KGZ" -> "Kyrgyz";
+            case "TJK" -> "Tajik";
+            case "UZB" -> "Uzbek";
+            case "KAZ" -> "Kazakh";
+            default -> iso3;
+        };
     }
 
     private static void need(boolean ok, String deriv) {

@@ -107,6 +107,12 @@ final class Geo {
         return Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2).s12;
     }
 
+    /** The point {@code metres} from (lat, lon) along the geodesic at {@code bearingDeg} (0 = north): {lat, lon}. */
+    static double[] destination(double lat, double lon, double bearingDeg, double metres) {
+        var d = Geodesic.WGS84.Direct(lat, lon, bearingDeg, metres);
+        return new double[] {d.lat2, d.lon2};
+    }
+
     /** Geodesic area on WGS84 in km² (polygons; holes subtracted). */
     static double areaKm2(Geometry g) {
         double a = 0;

@@ -34,6 +34,8 @@ final class Inputs {
     final Map<String, Object> manifest;
     final Region region;
     final String geometryAsOf;
+    /** How the geometry date was established (manifest "geometry_date_basis"), or null. */
+    final String geometryDateBasis;
 
     @SuppressWarnings("unchecked")
     Inputs(Path manifestFile) throws IOException {
@@ -47,6 +49,7 @@ final class Inputs {
             region = Region.ATLAS;
         }
         geometryAsOf = (String) manifest.getOrDefault("geometry_as_of", "");
+        geometryDateBasis = (String) manifest.get("geometry_date_basis");
         for (Object o : (List<Object>) manifest.get("inputs")) {
             Map<String, Object> m = (Map<String, Object>) o;
             Map<String, Object> ck = (Map<String, Object>) m.get("checksum");

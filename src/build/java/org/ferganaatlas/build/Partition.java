@@ -18,6 +18,8 @@ final class Partition {
     /** Gaps thinner than this (degrees, about 20 m) or smaller than {@link #SLIVER_MAX_KM2} are slivers, not water. */
     static final double SLIVER_WIDTH_DEG = 0.0002;
     static final double SLIVER_MAX_KM2 = 0.01;
+    /** Vertices of neighbours closer than this (degrees, about 1 m) are the same point of a shared edge. */
+    static final double SNAP_DEG = 1e-5;
 
     final Map<String, Geometry> countries = new TreeMap<>();
     /** Polygon components of a country that lie wholly inside another one: ISO3 of the part's country → parts. */
@@ -26,6 +28,20 @@ final class Partition {
     final Map<String, Object> report = new TreeMap<>();
 
     record Part(String country, String surroundedBy, Polygon polygon) {}
+
+    /** An area that both countries' polygons of the input include: left to neither, recorded for the map to show. */
+    record Overlap(String pair, Polygon polygon) {}
+
+    /** Overlaps at least this large (km²) and not thin are claims of both polygons, not edge noise. */
+    static final double CONTESTED_MIN_KM2 = 0.05;
+
+    final List<Overlap> contested = new ArrayList<>();
+
+    /** Inland water left open by the cleaning (km²): areas inside the region that no country's polygon covers. */
+    double openWaterKm2() {
+        Object v = report.get("open_water_km2");
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
 
     static Partition build(Map<String, Geometry> raw, Region region) {
         Partition p = new Partition();
@@ -55,17 +71,43 @@ final class Partition {
                 }
             }
         }
-        // 2. Any overlap left (edges not matching exactly) goes to the country first in ISO order.
+        // 2. Overlaps left. A large one (both countries' polygons include the same ground, as around Sokh in the 2022
+        //    input) is not ours to award: it is cut out of both and kept as a contested area. Edge noise (thin or
+        //    tiny) goes to the country first in ISO order, which moves a line by less than the input's precision.
+        List<Geometry> contestedParts = new ArrayList<>();
         for (int i = 0; i < isos.size(); i++) {
             for (int j = i + 1; j < isos.size(); j++) {
                 Geometry x = Geo.intersection(c.get(isos.get(i)), c.get(isos.get(j)));
-                if (x.getArea() > 0) {
+                if (x.getArea() <= 0) continue;
+                List<Geometry> noise = new ArrayList<>();
+                List<Geometry> claimed = new ArrayList<>();
+                for (Object o : PolygonExtracter.getPolygons(x)) {
+                    Polygon part = (Polygon) o;
+                    boolean thin = part.buffer(-SLIVER_WIDTH_DEG / 2).isEmpty();
+                    if (!thin && Geo.areaKm2(part) >= CONTESTED_MIN_KM2) claimed.add(part); else noise.add(part);
+                }
+                String pair = isos.get(i) + "-" + isos.get(j);
+                for (Geometry g : claimed) {
+                    p.contested.add(new Overlap(pair, (Polygon) g));
+                    contestedParts.add(g);
+                    p.log.add(String.format("overlap %s %.3f km² at %.5f,%.5f is in both polygons: left to neither (contested in the input)",
+                            pair, Geo.areaKm2(g), g.getInteriorPoint().getY(), g.getInteriorPoint().getX()));
+                }
+                if (!claimed.isEmpty()) {
+                    Geometry u = Geo.unionAll(claimed);
+                    c.put(isos.get(i), Geo.difference(c.get(isos.get(i)), u));
+                    c.put(isos.get(j), Geo.difference(c.get(isos.get(j)), u));
+                }
+                if (!noise.isEmpty()) {
+                    Geometry u = Geo.unionAll(noise);
                     p.log.add(String.format("overlap %s/%s %.6f km² given to %s", isos.get(i), isos.get(j),
-                            Geo.areaKm2(x), isos.get(i)));
-                    c.put(isos.get(j), Geo.difference(c.get(isos.get(j)), x));
+                            Geo.areaKm2(u), isos.get(i)));
+                    c.put(isos.get(j), Geo.difference(c.get(isos.get(j)), u));
                 }
             }
         }
+        Geometry contestedAll = contestedParts.isEmpty() ? null : Geo.unionAll(contestedParts).buffer(1e-6);
+        p.report.put("contested_km2", Json.round(p.contested.stream().mapToDouble(o -> Geo.areaKm2(o.polygon())).sum(), 4));
         // 3. Gaps: slivers (thin or tiny) go to the neighbour sharing the longest edge; water bodies stay open.
         Geometry gaps = gaps(c, region);
         double sliverKm2 = 0;
@@ -74,6 +116,7 @@ final class Partition {
         for (Object o : PolygonExtracter.getPolygons(gaps)) {
             Polygon g = (Polygon) o;
             double km2 = Geo.areaKm2(g);
+            if (contestedAll != null && contestedAll.covers(g)) continue;   // a contested area, recorded above
             boolean thin = g.buffer(-SLIVER_WIDTH_DEG / 2).isEmpty();
             String best = null;
             double bestLen = 0;
@@ -124,6 +167,33 @@ final class Partition {
             }
             c.put(iso, noded);
         }
+        // 5. Snap near-coincident edges. An input simplified country by country (osm_borders) leaves, after steps 2-4,
+        //    a few shared edges whose vertices differ by one or two grid units (well under a metre); the coverage
+        //    validator rejects those. Snap each country's vertices to its neighbours' within SNAP_DEG until valid.
+        //    An input whose neighbours share vertices exactly (geo-maps) is valid at once and is not touched.
+        int snapped = 0;
+        for (int round = 0; round < 3; round++) {
+            List<String> order = new ArrayList<>(c.keySet());
+            Geometry[] cov = new Geometry[order.size()];
+            for (int i = 0; i < cov.length; i++) cov[i] = c.get(order.get(i));
+            Geometry[] invalid = org.locationtech.jts.coverage.CoverageValidator.validate(cov);
+            List<String> bad = new ArrayList<>();
+            for (int i = 0; i < invalid.length; i++) if (invalid[i] != null) bad.add(order.get(i));
+            if (bad.isEmpty()) break;
+            snapped++;
+            p.log.add(String.format("snap round %d: edges of %s within %.0e° of a neighbour's snapped to it", round + 1, bad, SNAP_DEG));
+            for (int i = 0; i < cov.length; i++) {
+                List<Geometry> others = new ArrayList<>();
+                for (int j = 0; j < cov.length; j++) if (j != i) others.add(cov[j]);
+                Geometry g = new org.locationtech.jts.operation.overlay.snap.GeometrySnapper(cov[i])
+                        .snapTo(Geo.GF.buildGeometry(others), SNAP_DEG);
+                g = Geo.reduce(g);
+                if (!g.isValid()) g = org.locationtech.jts.geom.util.GeometryFixer.fix(g);
+                cov[i] = g;
+            }
+            for (int i = 0; i < cov.length; i++) c.put(order.get(i), cov[i]);
+        }
+        p.report.put("snap_rounds", snapped);
         for (Map.Entry<String, Geometry> e : c.entrySet()) {
             Geometry g = e.getValue();
             if (!g.isValid()) {

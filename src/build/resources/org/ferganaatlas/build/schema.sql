@@ -1,4 +1,4 @@
--- Fergana Border Atlas database, schema version 1.
+-- Fergana Border Atlas database, schema version 2 (additive over 1: new columns and tables only).
 -- Coordinates: WGS84 degrees. Geometry blobs are WKB with x = longitude, y = latitude (GeoJSON/JTS order).
 -- The app opens this file read-only (SQLite URI mode=ro, immutable=1). Anything a user creates lives in a separate user database.
 -- Deterministic: rows are inserted in sorted key order, no timestamps, VACUUM at the end.
@@ -17,7 +17,9 @@ CREATE TABLE source(            -- every source a row cites (curated sources_*.c
   licence   TEXT,
   accessed  TEXT,
   language  TEXT,
-  notes     TEXT
+  notes     TEXT,
+  reports_abuses_by TEXT        -- ISO3 ';'-separated: the parties whose abuses this source reports (NULL = none recorded).
+                                -- A row citing a source with two or more must say what it found about each (checked by the build)
 ) WITHOUT ROWID;
 
 CREATE TABLE feature(           -- everything that can be drawn or clicked
@@ -78,9 +80,26 @@ CREATE TABLE status(            -- time-varying states: crossing_status, adminis
   to_date     TEXT,             -- exclusive; NULL = still so
   confidence  TEXT NOT NULL,
   source_ids  TEXT NOT NULL,
-  note        TEXT
+  note        TEXT,
+  last_confirmed        TEXT,   -- latest date a cited source confirms the state; required when to_date is NULL.
+                                -- After this date the state is unconfirmed: show "last reported <value> on <date>", not fact
+  last_confirmed_source TEXT    -- the source.id that confirms it on last_confirmed (one of source_ids)
 );
 CREATE INDEX status_key ON status(feature_key);
+
+CREATE TABLE territory_period(  -- schema 2: who held a piece of land that has its own polygon, by date
+  feature_key TEXT NOT NULL,      -- a feature with a polygon (enclave:barak)
+  holder      TEXT NOT NULL,      -- ISO3 holding it in this period
+  from_date   TEXT,               -- inclusive; NULL = since before our records
+  to_date     TEXT,               -- exclusive; NULL = no end reported
+  drawn_as    TEXT NOT NULL,      -- ISO3 whose polygon includes it in the map's geometry (metadata.geometry_date)
+  outline_border_keys TEXT,       -- ';'-separated border segments that are exactly its outline (draw them as a
+                                  -- former border once holder <> the surrounding country)
+  confidence  TEXT NOT NULL,
+  source_ids  TEXT NOT NULL,
+  note        TEXT
+);
+CREATE INDEX territory_period_key ON territory_period(feature_key);
 
 CREATE TABLE treaty(
   key           TEXT PRIMARY KEY,

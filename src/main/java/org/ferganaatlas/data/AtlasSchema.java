@@ -9,7 +9,7 @@ public final class AtlasSchema {
     private AtlasSchema() {}
 
     /** Bump when a table, a column meaning or {@code TextFold} changes; the app refuses other versions. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Levels of detail stored in {@code geometry.lod}, coarsest first. */
     public static final int LOD_COUNT = 4;

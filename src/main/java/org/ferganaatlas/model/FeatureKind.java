@@ -26,7 +26,9 @@ public enum FeatureKind {
     LAKE("lake", BuiltInLayer.RIVERS, 12, 9, SearchGroup.PLACES, true),
     RIVER("river", BuiltInLayer.RIVERS, 12, 10, SearchGroup.PLACES, true),
     ROAD("road", null, 12, -1, SearchGroup.PLACES, false),
-    SITE("site", null, 12, -1, SearchGroup.PLACES, false);
+    SITE("site", null, 12, -1, SearchGroup.PLACES, false),
+    /** Ground both countries' source polygons include: cut out of both, shown as contested, never awarded. */
+    OVERLAP("overlap", BuiltInLayer.ENCLAVES, 13, -1, SearchGroup.PLACES, false);
 
     private final String id;
     private final BuiltInLayer layer;

@@ -127,8 +127,8 @@ class BuildDatabaseFixtureTest {
                 BuildDatabase.build(FIXTURE.resolve("manifest.json"), cur, tmp.resolve("bad/atlas.sqlite"), tmp.resolve("work")));
         String m = e.getMessage();
         for (String want : List.of("facts.csv:4: as_of '2025-13-01'", "facts.csv:4: confidence 'certain'",
-                "facts.csv:4: unknown source id 'nosuch'", "places.csv:6: coordinate 45.0,70.5 lies outside the region",
-                "places.csv:7: unknown coord_derivation 'nearest:1'", "places.csv:8: unknown GeoNames id 999999999",
+                "facts.csv:4: unknown source id 'nosuch'", "places.csv:7: coordinate 45.0,70.5 lies outside the region",
+                "places.csv:8: unknown coord_derivation 'nearest:1'", "places.csv:9: unknown GeoNames id 999999999",
                 "events.csv:4: feature_keys refers to unknown key 'village:nowhere'")) {
             assertTrue(m.contains(want), "message lacks '" + want + "':\n" + m);
         }

@@ -42,4 +42,30 @@ class PartitionTest {
         assertEquals(1, t.tripoints.stream().filter(x -> x.countries().equals("BBB-CCC-DDD")).count(),
                 "one tripoint BBB-CCC-DDD inside the region (the frame corners do not count)");
     }
+
+    @Test
+    void groundInBothPolygonsIsLeftToNeitherAndNearMissEdgesAreSnapped() {
+        Region region = new Region(0, 0, 2, 1);
+        Map<String, Geometry> raw = new TreeMap<>();
+        // Both polygons include the strip 0.9..1.1 (about 22 km wide): a claim of both, not edge noise.
+        raw.put("AAA", Geo.rect(0, 0, 1.1, 1));
+        raw.put("BBB", Geo.rect(0.9, 0, 2, 1));
+        Partition p = Partition.build(raw, region);
+        assertEquals(1, p.contested.size(), p.log.toString());
+        assertEquals("AAA-BBB", p.contested.get(0).pair());
+        Point mid = Geo.GF.createPoint(new Coordinate(1.0, 0.5));
+        assertFalse(p.countries.get("AAA").covers(mid), "the first in ISO order must not get the contested strip");
+        assertFalse(p.countries.get("BBB").covers(mid));
+        assertEquals(Map.of(), p.report.get("overlap_km2_after"));
+
+        // Edges one grid unit apart (as in an input simplified country by country) are snapped into one valid coverage.
+        Map<String, Geometry> near = new TreeMap<>();
+        near.put("AAA", Geo.rect(0, 0, 1, 1));
+        near.put("BBB", Geo.GF.createPolygon(new Coordinate[] {new Coordinate(1, 0), new Coordinate(2, 0), new Coordinate(2, 1),
+                new Coordinate(1, 1), new Coordinate(1.000002, 0.5), new Coordinate(1, 0)}));
+        Partition q = Partition.build(near, region);
+        Geometry[] cov = {q.countries.get("AAA"), q.countries.get("BBB")};
+        Geometry[] invalid = org.locationtech.jts.coverage.CoverageValidator.validate(cov);
+        assertTrue(invalid[0] == null && invalid[1] == null, q.log.toString());
+    }
 }

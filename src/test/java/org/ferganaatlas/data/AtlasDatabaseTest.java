@@ -38,7 +38,7 @@ class AtlasDatabaseTest {
     @Test
     void readsFeaturesNamesFactsStatusAndSources() throws Exception {
         try (AtlasDatabase db = AtlasDatabase.open(good())) {
-            assertEquals("1", db.metadata().get("schema_version"));
+            assertEquals(String.valueOf(AtlasSchema.SCHEMA_VERSION), db.metadata().get("schema_version"));
             assertEquals("Test data © nobody", db.attribution());
             assertEquals("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", db.contentId());
 

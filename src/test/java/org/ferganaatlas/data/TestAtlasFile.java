@@ -77,7 +77,7 @@ public final class TestAtlasFile {
                 ps.setString(4, "7200000"); ps.setString(5, null); ps.setString(6, "2024"); ps.setString(7, "medium");
                 ps.setString(8, "p-1"); ps.setString(9, "sources differ"); ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO status VALUES (?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO status(feature_key, attribute, value, from_date, to_date, confidence, source_ids, note) VALUES (?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, "crossing:kyzyl-bel"); ps.setString(2, "crossing_status"); ps.setString(3, "open");
                 ps.setString(4, "2025-03-13"); ps.setString(5, null); ps.setString(6, "high"); ps.setString(7, "p-1");
                 ps.setString(8, null); ps.executeUpdate();

@@ -25,7 +25,7 @@ public final class RenderSamples {
         Files.createDirectories(out);
         if (dbFile.toString().equals("--fixture")) { // the small test atlas of TestAtlasFile
             Files.deleteIfExists(out.resolve("fixture.sqlite"));
-            dbFile = org.ferganaatlas.data.TestAtlasFile.write(out, "fixture.sqlite", "1");
+            dbFile = org.ferganaatlas.data.TestAtlasFile.write(out, "fixture.sqlite", String.valueOf(org.ferganaatlas.data.AtlasSchema.SCHEMA_VERSION));
         }
         try (AtlasDatabase db = AtlasDatabase.open(dbFile)) {
             TileRenderer r = new TileRenderer(db, BasemapStyle.ATLAS);

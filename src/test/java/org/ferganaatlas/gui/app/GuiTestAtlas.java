@@ -22,7 +22,7 @@ public final class GuiTestAtlas {
 
     public static Path create() throws Exception {
         Path dir = Files.createTempDirectory("atlas-gui-test");
-        Path file = TestAtlasFile.write(dir, "atlas.sqlite", "1");
+        Path file = TestAtlasFile.write(dir, "atlas.sqlite", String.valueOf(org.ferganaatlas.data.AtlasSchema.SCHEMA_VERSION));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             c.setAutoCommit(false);
             long id = 100;
@@ -40,7 +40,7 @@ public final class GuiTestAtlas {
             add(c, id++, "town:1514879", "town", "Khujand", "TJK", null, 0, 5, GF.createPoint(new Coordinate(69.62, 40.28)), "{}");
             add(c, id++, "town:1221194", "town", "Isfara", "TJK", null, 1, 6, GF.createPoint(new Coordinate(70.63, 40.12)), "{}");
             add(c, id++, "town:1528121", "town", "Batken", "KGZ", null, 1, 6, GF.createPoint(new Coordinate(70.82, 40.06)), "{}");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO status VALUES (?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO status(feature_key, attribute, value, from_date, to_date, confidence, source_ids, note) VALUES (?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, "village:dostuk");
                 ps.setString(2, "residents");
                 ps.setString(3, "resettled");
