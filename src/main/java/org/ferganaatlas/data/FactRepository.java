@@ -12,6 +12,7 @@ import org.ferganaatlas.model.Fact;
 import org.ferganaatlas.model.Source;
 import org.ferganaatlas.model.SourceIds;
 import org.ferganaatlas.model.StatusPeriod;
+import org.ferganaatlas.model.TerritoryPeriod;
 
 /**
  * What the atlas says about a feature and on whose word: dated facts ({@code fact}), status periods
@@ -38,11 +39,20 @@ public final class FactRepository {
 
     /** Status periods of a feature, by attribute then start date (open start first). */
     public List<StatusPeriod> status(String key) {
-        return jdbc.query("SELECT attribute, value, from_date, to_date, confidence, source_ids, note FROM status"
+        return jdbc.query("SELECT attribute, value, from_date, to_date, confidence, source_ids, note, last_confirmed FROM status"
                         + " WHERE feature_key = ? ORDER BY attribute, from_date IS NOT NULL, from_date, rowid",
                 List.of(key),
                 rs -> new StatusPeriod(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), SourceIds.split(rs.getString(6)), rs.getString(7)));
+                        rs.getString(5), SourceIds.split(rs.getString(6)), rs.getString(7), rs.getString(8)));
+    }
+
+    /** Who held a piece of ground when, oldest first ({@code territory_period}); empty for most features. */
+    public List<TerritoryPeriod> territory(String key) {
+        return jdbc.query("SELECT feature_key, holder, from_date, to_date, drawn_as, confidence, source_ids, note"
+                        + " FROM territory_period WHERE feature_key = ? ORDER BY from_date IS NOT NULL, from_date, rowid",
+                List.of(key),
+                rs -> new TerritoryPeriod(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), SourceIds.split(rs.getString(7)), rs.getString(8)));
     }
 
     /** The sources with these ids, in the order asked (duplicates and unknown ids dropped). */

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.ferganaatlas.model.Feature;
 import org.ferganaatlas.model.FeatureKey;
 import org.ferganaatlas.model.FeatureKind;
+import org.ferganaatlas.model.GeoConventions;
 
 /**
  * What to show when the user asks to see something on the map: which of the features a record names, and how close
@@ -52,7 +53,28 @@ public final class FocusRule {
         if (zoom == Double.POSITIVE_INFINITY) {
             zoom = DEFAULT_ZOOM;
         }
-        return Math.max(zoom, features.size() == 1 ? drawnFrom : 0);
+        zoom = Math.max(zoom, features.size() == 1 ? drawnFrom : 0);
+        for (Feature f : features) {
+            zoom = Math.min(zoom, supportedZoom(f));
+        }
+        return zoom;
+    }
+
+    /** How many pixels an uncertainty circle's diameter may fill at most when the map shows that place. */
+    public static final double UNCERTAINTY_VIEW_PX = 300;
+
+    /**
+     * The closest zoom a position supports: a point known only to within {@code accuracyM} metres is never shown so
+     * close that its uncertainty circle is wider than {@link #UNCERTAINTY_VIEW_PX} (8 km at 40° N: zoom 11.1).
+     * Unlimited for points without a stated accuracy.
+     */
+    public static double supportedZoom(Feature f) {
+        if (f.accuracyM() == null || f.accuracyM() <= 0 || !f.hasLocation()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double wanted = 2 * f.accuracyM() / UNCERTAINTY_VIEW_PX; // metres per pixel
+        // metres per pixel halve with every zoom level: solve GeoConventions.metresPerPixel(lat, z) = wanted for z
+        return Math.log(GeoConventions.metresPerPixel(f.lat(), 0.0) / wanted) / Math.log(2);
     }
 
     /** Closest zoom for a kind the vocabulary does not know. */

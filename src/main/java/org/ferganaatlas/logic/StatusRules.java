@@ -5,6 +5,7 @@ import java.util.List;
 import org.ferganaatlas.model.CrossingStatus;
 import org.ferganaatlas.model.Feature;
 import org.ferganaatlas.model.StatusPeriod;
+import org.ferganaatlas.model.TerritoryPeriod;
 
 /** What a feature's dated status records say about one day. */
 public final class StatusRules {
@@ -25,6 +26,39 @@ public final class StatusRules {
             }
         }
         return value;
+    }
+
+    /** What the records say about one attribute on a day, and whether it is only as last reported. */
+    public record Reading(String value, boolean unconfirmed, String lastConfirmed) {
+        public static final Reading NONE = new Reading(null, false, null);
+    }
+
+    /**
+     * The value of {@code attribute} on {@code day} ({@link #valueOn}) and whether it is past its evidence: an open-ended
+     * period whose last confirmation is before the day is shown as "last reported … on", never as current fact.
+     */
+    public static Reading readingOn(List<StatusPeriod> periods, String attribute, LocalDate day) {
+        Reading r = Reading.NONE;
+        for (StatusPeriod p : periods) {
+            if (attribute.equals(p.attribute()) && p.covers(day)) {
+                r = new Reading(p.value(), p.unconfirmedOn(day), p.lastConfirmed());
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Who held a piece of ground on a day: the period covering it (the later one where records overlap), else the
+     * country its geometry is drawn in ({@code drawnIn}).
+     */
+    public static String holderOn(List<TerritoryPeriod> periods, LocalDate day, String drawnIn) {
+        String holder = drawnIn;
+        for (TerritoryPeriod p : periods) {
+            if (p.covers(day)) {
+                holder = p.holder();
+            }
+        }
+        return holder;
     }
 
     /** A crossing's status on a day ({@link CrossingStatus#UNKNOWN} where no record covers it). */

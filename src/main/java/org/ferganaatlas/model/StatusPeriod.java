@@ -19,11 +19,31 @@ import java.util.Optional;
  * @param confidence high|medium|low
  * @param sourceIds  ids of the {@link Source}s giving it
  * @param note       a remark, or null
+ * @param lastConfirmed for a period with no end: the latest day a source confirms it held (ISO, possibly partial),
+ *                   or null where none was recorded; after it the state is shown as last reported, not as fact
  */
 public record StatusPeriod(String attribute, String value, String from, String to,
-                           String confidence, List<String> sourceIds, String note) {
+                           String confidence, List<String> sourceIds, String note, String lastConfirmed) {
     public StatusPeriod {
         sourceIds = sourceIds == null ? List.of() : List.copyOf(sourceIds);
+        lastConfirmed = lastConfirmed == null || lastConfirmed.isBlank() ? null : lastConfirmed;
+    }
+
+    /** A period without a last-confirmed date. */
+    public StatusPeriod(String attribute, String value, String from, String to, String confidence, List<String> sourceIds,
+                        String note) {
+        this(attribute, value, from, to, confidence, sourceIds, note, null);
+    }
+
+    /**
+     * Whether, on {@code day}, the period holds only as far as old evidence goes: it is still open, and the last
+     * confirmation is before the day (a partial date counts to its end: "2025-03" confirms all of March).
+     */
+    public boolean unconfirmedOn(LocalDate day) {
+        if (!isCurrent() || lastConfirmed == null || !covers(day)) {
+            return false;
+        }
+        return PartialDate.parse(lastConfirmed).map(d -> d.end().isBefore(day)).orElse(false);
     }
 
     /** {@link #from()} as a date, if it is a full ISO date. */

@@ -35,6 +35,39 @@ class RulesTest {
         assertEquals(null, StatusRules.valueOn(kyzylBel, "residents", LocalDate.of(2022, 1, 1)));
     }
 
+    @Test
+    void aStatusHoldsOnlyAsFarAsItsLastConfirmation() {
+        StatusPeriod closed = new StatusPeriod(StatusRules.CROSSING_STATUS, "closed", "2021-05-21", null, "low", List.of("s"), null,
+                "2025-03-12");
+        List<StatusPeriod> kulundu = List.of(closed);
+        assertFalse(StatusRules.readingOn(kulundu, StatusRules.CROSSING_STATUS, LocalDate.of(2024, 6, 1)).unconfirmed());
+        assertFalse(StatusRules.readingOn(kulundu, StatusRules.CROSSING_STATUS, LocalDate.of(2025, 3, 12)).unconfirmed(),
+                "on the day it was confirmed it is fact");
+        StatusRules.Reading later = StatusRules.readingOn(kulundu, StatusRules.CROSSING_STATUS, LocalDate.of(2026, 12, 1));
+        assertTrue(later.unconfirmed(), "after it, only last reported");
+        assertEquals("closed", later.value());
+        assertEquals("2025-03-12", later.lastConfirmed());
+        StatusPeriod month = new StatusPeriod("residents", "resettled", "2023", null, "high", List.of(), null, "2026-02");
+        assertFalse(month.unconfirmedOn(LocalDate.of(2026, 2, 28)), "a month confirms the whole month");
+        assertTrue(month.unconfirmedOn(LocalDate.of(2026, 3, 1)));
+        StatusPeriod ended = new StatusPeriod("residents", "present", null, "2023", "high", List.of(), null, "2022-01-01");
+        assertFalse(ended.unconfirmedOn(LocalDate.of(2022, 6, 1)), "a period with an end is bounded by its own evidence");
+        assertEquals(StatusRules.Reading.NONE, StatusRules.readingOn(kulundu, StatusRules.CROSSING_STATUS, LocalDate.of(2020, 1, 1)));
+    }
+
+    @Test
+    void aPositionKnownToWithinKilometresIsNeverShownCloserThanThat() {
+        Feature vague = new Feature(1, "village:x", "village", "X", "KGZ", null, 3, 9, 40.0, 71.0, 8000.0, "medium", "offset:1:180:12",
+                List.of(), null);
+        double z = FocusRule.supportedZoom(vague);
+        assertEquals(11.1, z, 0.1, "8 km at 40° N");
+        assertEquals(z, FocusRule.maxZoom(List.of(vague)), 1e-9, "the village's own focus zoom (13) is capped");
+        Feature sharp = new Feature(2, "village:y", "village", "Y", "KGZ", null, 3, 9, 40.0, 71.0, 50.0, "high", null, List.of(), null);
+        assertEquals(13, FocusRule.maxZoom(List.of(sharp)), 1e-9, "50 m does not limit it");
+        assertEquals(Double.POSITIVE_INFINITY, FocusRule.supportedZoom(new Feature(3, "town:1", "town", "T", "TJK", null, 1, 6, 40.0,
+                69.0, null, "high", null, List.of(), null)));
+    }
+
     private static Feature village(String props) {
         return new Feature(1, "village:x", "village", "X", "KGZ", null, 3, 9, 40.0, 71.0, 100.0, "high", null, List.of(), props);
     }

@@ -99,6 +99,15 @@ public final class FeatureText {
         }
     }
 
+    /**
+     * How old the lines are and what they are not: "Lines as mapped in OpenStreetMap in April 2022; the lines the
+     * treaties agreed are not published" (from the database's {@code geometry_date}).
+     */
+    public static String geometryAge(java.util.Map<String, String> metadata) {
+        String date = metadata.getOrDefault("geometry_date", "");
+        return Messages.format("map.geometryAge", date(date, Messages.locale()));
+    }
+
     /** "40.7812° N, 71.2345° E" (degrees, latitude first). */
     public static String latLon(double lat, double lon) {
         return String.format(Locale.ROOT, "%.4f° %s, %.4f° %s", Math.abs(lat), Messages.get(lat >= 0 ? "coord.N" : "coord.S"),
@@ -116,8 +125,9 @@ public final class FeatureText {
             sb.append(" · ").append(country(f.country()));
         }
         if (FeatureKey.is(f.key(), FeatureKind.CROSSING)) {
-            String s = data.statusOn(f.key(), StatusRules.CROSSING_STATUS, state.mapDateProperty().get());
-            sb.append('\n').append(s == null ? Messages.get("status.unknown") : status(StatusRules.CROSSING_STATUS, s));
+            StatusRules.Reading r = data.readingOn(f.key(), StatusRules.CROSSING_STATUS, state.mapDateProperty().get());
+            String s = r.value() == null ? Messages.get("status.unknown") : status(StatusRules.CROSSING_STATUS, r.value());
+            sb.append('\n').append(r.unconfirmed() ? Messages.format("status.lastReported", s, date(r.lastConfirmed(), locale)) : s);
         }
         sb.append('\n').append(Messages.get("tooltip.click"));
         return sb.toString();

@@ -16,18 +16,25 @@ import org.ferganaatlas.model.Feature;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
-/** Enclaves and exclaves: a tinted, outlined area in the colour of the country they belong to. Labels: {@link LabelLayer}. */
+/**
+ * Enclaves and exclaves: a tinted, outlined area in the colour of the country that held them on the map date
+ * ({@code territory_period}, else the country they lie in). Labels: {@link LabelLayer}.
+ */
 public final class EnclaveLayer extends OverlayLayer {
     public EnclaveLayer(AtlasState state, MapData data) {
         super(state, data);
         getStyleClass().add("enclave-layer");
         visibleProperty().bind(state.layerVisible(BuiltInLayer.ENCLAVES));
+        // a piece that changed hands (Barak in 2024) is drawn in the colour of whoever held it on the map date
+        state.mapDateProperty().addListener(o -> invalidate());
     }
 
     @Override
     protected void build(Frame f) {
+        java.time.LocalDate day = state.mapDateProperty().get();
         for (Feature e : data.features(FeatureKind.ENCLAVE)) {
-            String country = "country-" + (e.country() == null ? "none" : e.country().toLowerCase(Locale.ROOT));
+            String holder = data.holderOn(e, day);
+            String country = "country-" + (holder == null ? "none" : holder.toLowerCase(Locale.ROOT));
             Geometry g = data.geometry(e, f.lod).orElse(null);
             if (g != null && g.getDimension() == 2) {
                 Envelope env = g.getEnvelopeInternal();

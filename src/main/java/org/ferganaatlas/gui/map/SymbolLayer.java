@@ -3,7 +3,10 @@ package org.ferganaatlas.gui.map;
 import org.ferganaatlas.gui.state.AtlasState;
 import org.ferganaatlas.gui.state.LayerSpec;
 import org.ferganaatlas.model.BuiltInLayer;
+import org.ferganaatlas.logic.StatusRules;
+import org.ferganaatlas.model.CrossingStatus;
 import org.ferganaatlas.model.FeatureKind;
+import org.ferganaatlas.model.GeoConventions;
 import org.ferganaatlas.gui.state.MapData;
 
 import javafx.scene.layout.Region;
@@ -44,19 +47,53 @@ public final class SymbolLayer extends OverlayLayer {
                 continue;
             }
             String icon = layer.isUser() ? "user-icon" : FeatureKind.of(p.kind()).map(FeatureKind::styleName).orElse("user") + "-icon";
-            String extra = extraClass(p);
-            content.getChildren().add(extra == null ? icon(p.key(), x, y, icon) : icon(p.key(), x, y, icon, extra));
+            uncertainty(p, f, x, y);
+            String[] extra = extraClasses(p);
+            String[] classes = new String[extra.length + 1];
+            classes[0] = icon;
+            System.arraycopy(extra, 0, classes, 1, extra.length);
+            content.getChildren().add(icon(p.key(), x, y, classes));
         }
     }
 
-    private String extraClass(Feature p) {
+    private String[] extraClasses(Feature p) {
         if (layer.isUser()) {
-            return null;
+            return new String[0];
         }
         return switch (FeatureKind.of(p.kind()).orElse(FeatureKind.SITE)) {
-            case CROSSING -> data.crossingStatusOn(p.key(), state.mapDateProperty().get()).styleClass();
-            case VILLAGE -> data.affected(p) ? "affected" : null;
-            default -> null;
+            case CROSSING -> {
+                StatusRules.Reading r = data.readingOn(p.key(), StatusRules.CROSSING_STATUS, state.mapDateProperty().get());
+                String status = CrossingStatus.of(r.value()).styleClass();
+                // past its last confirmation the status is drawn faded: what was last reported, not what is
+                yield r.unconfirmed() ? new String[] {status, "unconfirmed"} : new String[] {status};
+            }
+            case VILLAGE -> data.affected(p) ? new String[] {"affected"} : new String[0];
+            default -> new String[0];
         };
     }
+
+    /**
+     * A point known only to within some distance gets a halo of that radius under its symbol, so it never reads as
+     * a sharp position (drawn once the halo is larger than the symbol).
+     */
+    private void uncertainty(Feature p, Frame f, double x, double y) {
+        if (p.accuracyM() == null || p.accuracyM() <= 0) {
+            return;
+        }
+        double r = p.accuracyM() / GeoConventions.metresPerPixel(p.lat(), f.zoom);
+        if (r < UNCERTAINTY_MIN_PX) {
+            return;
+        }
+        javafx.scene.shape.Circle c = reuse(p.key() + "|uncertainty", javafx.scene.shape.Circle::new);
+        c.setUserData(p.key());
+        c.setMouseTransparent(true);
+        classes(c, java.util.List.of("uncertainty"));
+        c.setCenterX(x);
+        c.setCenterY(y);
+        c.setRadius(r);
+        content.getChildren().add(c);
+    }
+
+    /** Halos smaller than this (px) are hidden by the symbol itself. */
+    public static final double UNCERTAINTY_MIN_PX = 9;
 }

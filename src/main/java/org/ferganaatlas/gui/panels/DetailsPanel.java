@@ -46,6 +46,7 @@ import org.ferganaatlas.model.FeatureKind;
 import org.ferganaatlas.model.Name;
 import org.ferganaatlas.model.Source;
 import org.ferganaatlas.model.StatusPeriod;
+import org.ferganaatlas.model.TerritoryPeriod;
 
 /**
  * The right-hand panel: what the selected feature is, its names in the known languages, its status on the
@@ -78,8 +79,8 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
     }
 
     /** Everything the panel shows about one feature, read once per selection (off the FX thread). */
-    private record Dossier(Feature feature, List<StatusPeriod> status, List<Name> names, List<Fact> facts,
-                           List<ProvisionLink> links, List<AtlasEvent> events, Map<String, Source> sources) {}
+    private record Dossier(Feature feature, List<StatusPeriod> status, List<TerritoryPeriod> territory, List<Name> names,
+                           List<Fact> facts, List<ProvisionLink> links, List<AtlasEvent> events, Map<String, Source> sources) {}
 
     private Dossier shown;
     private long loadGeneration;
@@ -105,6 +106,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
     /** Any thread: the reads (the settlement's treaty steps are warmed in the window's cache too). */
     private Dossier read(Feature f) {
         List<StatusPeriod> status = data.status(f.key());
+        List<TerritoryPeriod> territory = data.territory(f.key());
         List<Name> names = data.db().featureRepository().names(f.key());
         List<Fact> facts = data.db().factRepository().facts(f.key());
         List<ProvisionLink> links = data.provisionsFor(f.key());
@@ -112,11 +114,12 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         List<AtlasEvent> events = data.db().eventRepository().eventsFor(f.key());
         java.util.Set<String> ids = new java.util.LinkedHashSet<>(f.sourceIds());
         status.forEach(p -> ids.addAll(p.sourceIds()));
+        territory.forEach(p -> ids.addAll(p.sourceIds()));
         names.forEach(n -> ids.addAll(n.sourceIds()));
         facts.forEach(x -> ids.addAll(x.sourceIds()));
         Map<String, Source> sources = new java.util.HashMap<>();
         data.db().factRepository().sources(new ArrayList<>(ids)).forEach(s -> sources.put(s.id(), s));
-        return new Dossier(f, status, names, facts, links, events, sources);
+        return new Dossier(f, status, territory, names, facts, links, events, sources);
     }
 
     private Locale locale() {
@@ -140,6 +143,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         header(f);
         statusNow(f, d.status());
         history(d.status());
+        territory(d.territory());
         names(d.names());
         facts(d.facts());
         agreements(f, d.links());
@@ -193,9 +197,17 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
         section(Messages.format("details.statusOn", FeatureText.date(day, locale())));
         for (String a : attributes) {
-            String value = StatusRules.valueOn(status, a, day);
+            StatusRules.Reading reading = StatusRules.readingOn(status, a, day);
+            String value = reading.value();
             String text = value == null ? Messages.get("status.unknown") : FeatureText.status(a, value);
+            if (reading.unconfirmed()) {
+                // past its evidence: what was last reported, and when, never the state as fact
+                text = Messages.format("status.lastReported", text, FeatureText.date(reading.lastConfirmed(), locale()));
+            }
             Label chip = label(text, "status-chip");
+            if (reading.unconfirmed()) {
+                chip.getStyleClass().add("unconfirmed");
+            }
             chip.setWrapText(false);
             chip.setMinWidth(Region.USE_PREF_SIZE);
             chip.getStyleClass().add(a.equals(StatusRules.CROSSING_STATUS) ? CrossingStatus.of(value).styleClass() : "neutral");
@@ -208,24 +220,54 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
     }
 
+    /** Who held the piece when, and on whose word: the map colours it by the period covering the map date. */
+    private void territory(List<TerritoryPeriod> periods) {
+        if (periods.isEmpty()) {
+            return;
+        }
+        section(Messages.get("details.heldBy"));
+        LocalDate day = state.mapDateProperty().get();
+        for (TerritoryPeriod p : periods) {
+            Label who = label(FeatureText.country(p.holder()), "history-value");
+            who.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(who, label(period(p.from(), p.to()), "history-date"));
+            line.getStyleClass().add("details-row");
+            line.setAlignment(Pos.CENTER_LEFT);
+            VBox entry = new VBox(line);
+            entry.getStyleClass().add("history-entry");
+            if (p.covers(day)) {
+                entry.getStyleClass().add("on-map-date");
+            }
+            if (p.drawnAs() != null && !p.drawnAs().equals(p.holder())) {
+                entry.getChildren().add(label(Messages.format("details.drawnAs", FeatureText.country(p.drawnAs())), "details-note"));
+            }
+            if (p.note() != null && !p.note().isBlank()) {
+                entry.getChildren().add(label(p.note(), "details-note"));
+            }
+            entry.getChildren().add(label(meta(p.confidence(), p.sourceIds()), "details-meta"));
+            body.getChildren().add(entry);
+        }
+    }
+
+    /** "since 15 April 2024", "until …", "from … to …", "always (as far as our records go)". */
+    private String period(String fromIso, String toIso) {
+        String from = FeatureText.date(fromIso, locale()), to = FeatureText.date(toIso, locale());
+        if (from.isEmpty() && to.isEmpty()) {
+            return Messages.get("details.period.always");
+        }
+        if (to.isEmpty()) {
+            return Messages.format("details.period.since", from);
+        }
+        return from.isEmpty() ? Messages.format("details.period.until", to) : Messages.format("details.period.range", from, to);
+    }
+
     private void history(List<StatusPeriod> status) {
         if (status.isEmpty()) {
             return;
         }
         section(Messages.get("details.history"));
         for (StatusPeriod p : status) {
-            String from = FeatureText.date(p.from(), locale());
-            String to = FeatureText.date(p.to(), locale());
-            String when;
-            if (from.isEmpty() && to.isEmpty()) {
-                when = Messages.get("details.period.always");
-            } else if (to.isEmpty()) {
-                when = Messages.format("details.period.since", from);
-            } else if (from.isEmpty()) {
-                when = Messages.format("details.period.until", to);
-            } else {
-                when = Messages.format("details.period.range", from, to);
-            }
+            String when = period(p.from(), p.to());
             Label value = label(FeatureText.status(p.attribute(), p.value()), "history-value");
             if (StatusRules.CROSSING_STATUS.equals(p.attribute())) {
                 value.getStyleClass().addAll("status-chip", CrossingStatus.of(p.value()).styleClass());
@@ -236,6 +278,10 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
             VBox entry = new VBox(new HBox(value, date));
             ((HBox) entry.getChildren().get(0)).getStyleClass().add("details-row");
             ((HBox) entry.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+            if (p.isCurrent() && p.lastConfirmed() != null) {
+                entry.getChildren().add(label(Messages.format("details.lastConfirmed", FeatureText.date(p.lastConfirmed(), locale())),
+                        "details-meta"));
+            }
             if (p.note() != null && !p.note().isBlank()) {
                 entry.getChildren().add(label(p.note(), "details-note"));
             }
@@ -375,7 +421,12 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
             body.getChildren().add(label(Messages.format("details.accuracy", Math.round(f.accuracyM())), "details-text"));
         }
         body.getChildren().add(label(Messages.format("details.confidence", FeatureText.confidence(f.confidence())), "details-text"));
-        body.getChildren().add(label(derivation(f.derivation()), "details-note"));
+        // a note written for this place says how it was placed better than the generic sentence of its derivation
+        String how = f.propString("location_note").orElseGet(() -> derivation(f.derivation()));
+        body.getChildren().add(label(how, "details-note"));
+        if (FeatureKey.is(f.key(), FeatureKind.BORDER)) {
+            body.getChildren().add(label(FeatureText.geometryAge(data.db().metadata()), "details-note"));
+        }
         f.propString("notes").ifPresent(n -> body.getChildren().add(label(n, "details-note")));
     }
 

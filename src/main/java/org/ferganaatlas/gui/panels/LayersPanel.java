@@ -27,9 +27,11 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
     private final AtlasState state;
     private final Label dateLabel = new Label();
     private final VBox rows = new VBox();
+    private final java.util.Map<String, String> metadata;
 
     public LayersPanel(AtlasContext ctx) {
         this.state = ctx.state();
+        this.metadata = ctx.data().db().metadata();
         setId("layers-panel");
         getStyleClass().add("layers-panel");
         setFitToWidth(true);
@@ -85,6 +87,14 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
             hint.getStyleClass().add("legend-hint");
             hint.setWrapText(true);
             legend.getChildren().add(hint);
+        }
+        if (spec.builtIn() == org.ferganaatlas.model.BuiltInLayer.BORDERS) {
+            // wherever lines are shown, how old they are: solid means settled, not "these are the treaty lines"
+            Label age = new Label(FeatureText.geometryAge(metadata));
+            age.setId("legend-geometry-age");
+            age.getStyleClass().addAll("legend-hint", "geometry-age");
+            age.setWrapText(true);
+            legend.getChildren().add(age);
         }
         legend.disableProperty().bind(box.selectedProperty().not());
         row.getChildren().add(legend);

@@ -119,7 +119,8 @@ public final class StatusBar extends HBox implements AtlasPanel {
         UserFolders.addListener(listener);
         // the user's own database: what is wrong with it, where, and what happens now (in the bundle's words)
         user.problemProperty().addListener((o, a, p) -> {
-            if (p != null) {
+            // an unwritable folder is the folder's notice above (UserStore reports it there), not a second line
+            if (p != null && p.error().problem() != org.ferganaatlas.data.user.UserDataException.Problem.UNWRITABLE) {
                 String where = String.valueOf(p.error().file());
                 String line = p.setAsideTo() != null
                         ? Messages.format("notice.userDatabase.setAside", where, String.valueOf(p.setAsideTo()))

@@ -84,6 +84,23 @@ public final class MapData {
         return StatusRules.valueOn(status(key), attribute, day);
     }
 
+    private final Map<String, List<org.ferganaatlas.model.TerritoryPeriod>> territory = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Who held a piece of ground when (cached: the map asks on every redraw). */
+    public List<org.ferganaatlas.model.TerritoryPeriod> territory(String key) {
+        return territory.computeIfAbsent(key, db.factRepository()::territory);
+    }
+
+    /** The country that held a feature on a day: its territory periods, else the country it lies in. */
+    public String holderOn(Feature f, LocalDate day) {
+        return StatusRules.holderOn(territory(f.key()), day, f.country());
+    }
+
+    /** What the records say about an attribute on a day, and whether it is only as last reported. */
+    public StatusRules.Reading readingOn(String key, String attribute, LocalDate day) {
+        return StatusRules.readingOn(status(key), attribute, day);
+    }
+
     /** A crossing's status on a day. */
     public CrossingStatus crossingStatusOn(String key, LocalDate day) {
         return StatusRules.crossingOn(status(key), day);

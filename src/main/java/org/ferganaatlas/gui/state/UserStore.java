@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.ferganaatlas.data.UserFolders;
 import org.ferganaatlas.data.user.Settings;
 import org.ferganaatlas.data.user.UserDataException;
 import org.ferganaatlas.data.user.UserDatabase;
@@ -59,6 +60,10 @@ public final class UserStore {
                     }
                 }
                 said = new Problem(e, aside);
+                if (e.problem() == UserDataException.Problem.UNWRITABLE) {
+                    // the folder itself: said once, with the other writes that fail there
+                    UserFolders.report(UserFolders.Folder.USER_DATA, file.getParent(), e);
+                }
             }
             UserDatabase opened = db;
             Problem problemNow = said;
