@@ -174,8 +174,14 @@ if [ -z "$types" ]; then
     mac) types=dmg ;;
   esac
 fi
+# File associations for .msi and .dmg. Not on Linux: there jpackage's associations become an
+# "xdg-mime install" of our own definitions of two types shared-mime-info already defines, and a
+# MimeType= line without its final ';' that "xdg-desktop-menu install" turns into defaults.list entries
+# making the atlas the default application. Our .desktop template has the MimeType= line instead
+# ("Open with" only), and our postinst installs it (installer/linux/postinst).
 assoc=(--file-associations "$here/associations/kml.properties"
        --file-associations "$here/associations/geojson.properties")
+[ $os = linux ] && assoc=()
 for t in $types; do
   log "building .$t"
   case $t in
