@@ -123,6 +123,11 @@ jopts=(--java-options "-Datlas.assets=\$APPDIR/assets" "${sqlite_native_opts[@]}
 # Start-up and memory (docs/benchmarks.md, "The atlas window"): C1 only, the serial collector and a bounded heap
 # (on the 2-core build machine: cold start to a painted map 4.6 s -> under 2 s, peak RSS ~670 MB -> ~350 MB).
 jopts+=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseSerialGC" --java-options "-Xmx256m" --java-options "-Xmn48m")
+# A quiet terminal (pom.xml's javafx-maven-plugin options say the same): java.awt.headless, since the atlas uses
+# Java2D only off screen (tiles) and AWT's X11 start-up is what makes GTK print "Gdk-WARNING: XSetErrorHandler()
+# called with a GDK error trap pushed" (JDK-8156779); javafx.platform=desktop, or Gluon's attach util logs
+# "INFO: javafx.platform is not defined. Desktop will be assumed by default." at every start.
+jopts+=(--java-options "-Djava.awt.headless=true" --java-options "-Djavafx.platform=desktop")
 # AppCDS (Linux): the archive the postinst dumps; if it is missing or stale the JVM (-Xshare:auto)
 # starts without it, and -Xlog:cds=off keeps that quiet.
 [ $os = linux ] && jopts+=(--java-options "-XX:SharedArchiveFile=\$APPDIR/atlas.jsa"
