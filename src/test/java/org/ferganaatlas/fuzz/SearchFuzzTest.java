@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ class SearchFuzzTest {
     }
 
     @FuzzTest
-    void search(byte[] data) throws SQLException {
+    void search(@WithLength(max = FuzzInput.MAX_LENGTH) byte[] data) throws SQLException {
         check(FuzzInput.utf8(data));
         check(FuzzInput.utf16Units(data));
     }
