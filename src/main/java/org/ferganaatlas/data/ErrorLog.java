@@ -58,23 +58,30 @@ public final class ErrorLog {
         this.keep = Math.max(0, keep);
     }
 
-    private static final class Standard {
-        static final ErrorLog INSTANCE = create();
+    private static volatile ErrorLog standard;
 
-        private static ErrorLog create() {
-            Path dir;
-            try {
-                dir = AtlasPaths.userDataDir().resolve("logs");
-            } catch (RuntimeException e) {
-                dir = null;
-            }
-            return new ErrorLog(dir, Path.of(System.getProperty("java.io.tmpdir")), DEFAULT_MAX_BYTES, DEFAULT_KEEP);
-        }
-    }
-
-    /** The app's log: {@code <AtlasPaths.userDataDir()>/logs}, temp folder fallback, default limits. */
+    /**
+     * The app's log: {@code <AtlasPaths.userDataDir()>/logs}, temp folder fallback, default limits. Follows
+     * {@link AtlasPaths#userDataDir()} if that changes (tests point it at fresh folders).
+     */
     public static ErrorLog standard() {
-        return Standard.INSTANCE;
+        Path dir;
+        try {
+            dir = AtlasPaths.userDataDir().resolve("logs");
+        } catch (RuntimeException e) {
+            dir = null;
+        }
+        ErrorLog log = standard;
+        if (log == null || !java.util.Objects.equals(log.preferredDir, dir)) {
+            synchronized (ErrorLog.class) {
+                log = standard;
+                if (log == null || !java.util.Objects.equals(log.preferredDir, dir)) {
+                    log = new ErrorLog(dir, Path.of(System.getProperty("java.io.tmpdir")), DEFAULT_MAX_BYTES, DEFAULT_KEEP);
+                    standard = log;
+                }
+            }
+        }
+        return log;
     }
 
     /**

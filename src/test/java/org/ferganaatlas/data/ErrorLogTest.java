@@ -129,4 +129,21 @@ class ErrorLogTest {
         assertTrue(UserFolders.problems().isEmpty());
         assertFalse(Files.exists(dir.resolve("tmp")), "no fallback made");
     }
+
+    @Test
+    void theStandardLogFollowsTheUsersDataFolder() {
+        String old = System.getProperty("atlas.userdata");
+        try {
+            System.setProperty("atlas.userdata", dir.resolve("a").toString());
+            assertEquals(dir.resolve("a").resolve("logs").resolve(ErrorLog.FILE_NAME), ErrorLog.standard().file());
+            System.setProperty("atlas.userdata", dir.resolve("b").toString());
+            assertEquals(dir.resolve("b").resolve("logs").resolve(ErrorLog.FILE_NAME), ErrorLog.standard().append("x", null));
+        } finally {
+            if (old == null) {
+                System.clearProperty("atlas.userdata");
+            } else {
+                System.setProperty("atlas.userdata", old);
+            }
+        }
+    }
 }
