@@ -59,7 +59,10 @@ xdg_state() {
   for d in /usr/share/applications /usr/local/share/applications /usr/share/desktop-directories \
            /usr/share/mime/packages; do
     if [ -d "$d" ]; then
+      # menu entries another package's own files (dpkg -S knows them) are not ours to compare: on a shared
+      # machine other installs may run meanwhile; ours is copied by postinst, so dpkg does not own it
       find "$d" -maxdepth 1 -mindepth 1 -printf '%p\n' | sort | while read -r f; do
+        case "$f" in *.desktop) dpkg -S "$f" >/dev/null 2>&1 && continue ;; esac
         [ -f "$f" ] && echo "$f $(sha256sum < "$f" | cut -c1-16)" || echo "$f"
       done
       echo "$d/"
@@ -74,6 +77,7 @@ planted=
 if [ ! -e /usr/share/applications/defaults.list ] && [ -d /usr/share/applications ]; then
   printf '[Default Applications]\napplication/geo+json=org.qgis.qgis.desktop\n' > /usr/share/applications/defaults.list
   planted=/usr/share/applications/defaults.list
+  trap 'rm -f "$planted"' EXIT   # also when the test ends early (a failed dpkg -i)
 fi
 xdg_before=$(xdg_state)
 defaults_state() { for f in /usr/share/applications/defaults.list /usr/local/share/applications/defaults.list \
