@@ -254,6 +254,8 @@ public final class AtlasTileRetriever implements TileRetriever {
         final boolean ownsDb;
         final ImageCache memory;
         final Path diskDir;
+        /** Tile folders of this database and renderer in other styles (kept by the clean-up). */
+        private final java.util.function.Predicate<Path> sameVersion;
         final Map<Long, CompletableFuture<Image>> inFlight = new ConcurrentHashMap<>();
         private volatile Image background;
         private volatile boolean diskBroken;
@@ -277,7 +279,12 @@ public final class AtlasTileRetriever implements TileRetriever {
             }
             this.diskDir = dir;
             if (dir != null) {
-                scheduleCleanUp(dir);
+                // the same database and renderer in another style is this version too (see TileDiskCache)
+                String prefix = db.contentId() + "-", suffix = "-r" + TileRenderer.VERSION;
+                this.sameVersion = p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(suffix);
+                scheduleCleanUp(dir, sameVersion);
+            } else {
+                this.sameVersion = p -> false;
             }
         }
 
@@ -289,17 +296,18 @@ public final class AtlasTileRetriever implements TileRetriever {
          * and process at start and again every {@value #CLEAN_EVERY_WRITES} writes. On the disk writer's thread, after
          * the start-up delay: never competing with the first tiles, never deleting a folder this process is writing to.
          */
-        private static void scheduleCleanUp(Path dir) {
+        private static void scheduleCleanUp(Path dir, java.util.function.Predicate<Path> sameVersion) {
             if (CLEANED.add(dir)) {
                 DISK_WRITER.execute(() -> {
                     awaitWriteStart();
-                    cleanNow(dir);
+                    cleanNow(dir, sameVersion);
                 });
             }
         }
 
-        private static void cleanNow(Path dir) {
-            TileDiskCache.Report r = TileDiskCache.clean(dir.getParent(), dir, TileDiskCache.limitBytes(), System.currentTimeMillis());
+        private static void cleanNow(Path dir, java.util.function.Predicate<Path> sameVersion) {
+            TileDiskCache.Report r = TileDiskCache.clean(dir.getParent(), dir, sameVersion, TileDiskCache.limitBytes(),
+                    System.currentTimeMillis());
             if (r.staleTmpDeleted() + r.otherVersionsDeleted() + r.tilesDeleted() > 0) {
                 LOG.log(Level.FINE, "Tile disk cache cleaned: " + r);
             }
@@ -407,7 +415,7 @@ public final class AtlasTileRetriever implements TileRetriever {
                 }
                 if (++writesSinceClean >= CLEAN_EVERY_WRITES) { // only the disk writer's thread gets here
                     writesSinceClean = 0;
-                    cleanNow(diskDir);
+                    cleanNow(diskDir, sameVersion);
                 }
             } catch (IOException | RuntimeException e) {
                 diskBroken = true; // read-only home, full disk ...: stop trying, keep rendering

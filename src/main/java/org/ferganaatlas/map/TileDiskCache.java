@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Housekeeping of the tile disk cache ({@code <cache>/tiles/<version>/z/x/y.png}, written by
@@ -19,12 +20,12 @@ import java.util.List;
  *   <li><b>Stale temporary files.</b> A tile is written to {@code tileNNN.tmp} and renamed; {@code kill -9} between
  *       the two leaves the {@code .tmp}. Those older than {@link #STALE_TMP_MILLIS} are deleted (younger ones may be
  *       another running atlas's write in progress).</li>
- *   <li><b>Other versions.</b> Every other folder under {@code tiles/} belongs to another database, style or renderer
- *       version, which this program will never read again: deleted, unless it was written to in the last
+ *   <li><b>Other versions.</b> A folder under {@code tiles/} of another database or renderer version (its name:
+ *       {@code <content id>-<style>-r<renderer>}) will never be read again: deleted, unless it was written to in the last
  *       {@link #OTHER_VERSION_GRACE_MILLIS} (a second atlas of another release running right now).</li>
  *   <li><b>Size limit.</b> If the current version's tiles take more than the limit (default
- *       {@value #DEFAULT_LIMIT_MB} MB, {@code -Datlas.tileCache.diskMb=N}), the oldest tiles are deleted until they
- *       take at most 80 % of it (a tile is re-rendered when needed again).</li>
+ *       {@value #DEFAULT_LIMIT_MB} MB, {@code -Datlas.tileCache.diskMb=N}; all styles together), the oldest tiles are
+ *       deleted until they take at most 80 % of it (a tile is re-rendered when needed again).</li>
  * </ul>
  */
 public final class TileDiskCache {
@@ -45,20 +46,29 @@ public final class TileDiskCache {
     /**
      * Cleans {@code tilesRoot} (the {@code tiles} folder) for the version folder {@code current}: stale
      * {@code .tmp} files anywhere below it, other versions' folders, and the oldest tiles over {@code limitBytes}.
+     * Every folder but {@code current} is another version.
      */
     public static Report clean(Path tilesRoot, Path current, long limitBytes, long nowMillis) {
+        Path name = current == null ? null : current.getFileName();
+        return clean(tilesRoot, current, p -> name != null && p.getFileName().equals(name), limitBytes, nowMillis);
+    }
+
+    /**
+     * As {@link #clean(Path, Path, long, long)}, with {@code sameVersion} naming the folders that belong to this
+     * version too (the same database and renderer in another style: switching to the presentation style must not
+     * delete the normal style's tiles). The size limit holds for all of them together.
+     */
+    public static Report clean(Path tilesRoot, Path current, Predicate<Path> sameVersion, long limitBytes, long nowMillis) {
         int tmp = 0, versions = 0, tiles = 0;
-        long after = 0;
         if (!Files.isDirectory(tilesRoot)) {
             return new Report(0, 0, 0, 0);
         }
-        Path currentName = current == null ? null : current.getFileName();
+        List<Path> kept = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(tilesRoot)) {
             for (Path child : ds) {
-                if (currentName != null && child.getFileName().equals(currentName)) {
-                    continue;
-                }
-                if (Files.isDirectory(child) && newestChange(child) < nowMillis - OTHER_VERSION_GRACE_MILLIS) {
+                if (child.equals(current) || (Files.isDirectory(child) && sameVersion.test(child))) {
+                    kept.add(child);
+                } else if (Files.isDirectory(child) && newestChange(child) < nowMillis - OTHER_VERSION_GRACE_MILLIS) {
                     if (deleteTree(child)) {
                         versions++;
                     }
@@ -69,10 +79,10 @@ public final class TileDiskCache {
         } catch (IOException | RuntimeException e) {
             // a cache: whatever could not be cleaned now is cleaned next time
         }
-        if (current != null && Files.isDirectory(current)) {
-            List<Tile> all = new ArrayList<>();
-            long total = 0;
-            for (Path f : files(current)) {
+        List<Tile> all = new ArrayList<>();
+        long total = 0;
+        for (Path dir : kept) {
+            for (Path f : files(dir)) {
                 try {
                     BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
                     if (f.getFileName().toString().endsWith(".tmp")) {
@@ -88,23 +98,22 @@ public final class TileDiskCache {
                     // gone meanwhile
                 }
             }
-            if (total > limitBytes) {
-                long target = limitBytes * 8 / 10;
-                all.sort(Comparator.comparingLong(Tile::modified));
-                for (Tile t : all) {
-                    if (total <= target) {
-                        break;
-                    }
-                    if (delete(t.path)) {
-                        total -= t.size;
-                        tiles++;
-                    }
-                }
-                removeEmptyFolders(current);
-            }
-            after = total;
         }
-        return new Report(tmp, versions, tiles, after);
+        if (total > limitBytes) {
+            long target = limitBytes * 8 / 10;
+            all.sort(Comparator.comparingLong(Tile::modified));
+            for (Tile t : all) {
+                if (total <= target) {
+                    break;
+                }
+                if (delete(t.path)) {
+                    total -= t.size;
+                    tiles++;
+                }
+            }
+            kept.forEach(TileDiskCache::removeEmptyFolders);
+        }
+        return new Report(tmp, versions, tiles, total);
     }
 
     private record Tile(Path path, long size, long modified) {}

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.List;
 import java.util.stream.Stream;
 import org.ferganaatlas.data.AtlasDatabase;
 import org.ferganaatlas.data.AtlasSchema;
@@ -79,6 +78,21 @@ class TileDiskCacheTest {
     }
 
     @Test
+    void theSameDatabaseInAnotherStyleIsKeptAndCountsTowardsTheLimit() throws Exception {
+        Path root = dir.resolve("tiles"), current = root.resolve("abc-atlas-r3");
+        Path presentation = file(root.resolve("abc-presentation-r3/9/1/1.png"), 30_000, NOW - 40 * 24 * HOUR);
+        Path mine = file(current.resolve("9/1/1.png"), 30_000, NOW - HOUR);
+        Path oldRenderer = file(root.resolve("abc-atlas-r2/9/1/1.png"), 10, NOW - 40 * 24 * HOUR);
+        TileDiskCache.Report r = TileDiskCache.clean(root, current,
+                p -> p.getFileName().toString().startsWith("abc-") && p.getFileName().toString().endsWith("-r3"), 50_000, NOW);
+        assertEquals(1, r.otherVersionsDeleted(), "only the old renderer's folder");
+        assertFalse(Files.exists(oldRenderer));
+        assertEquals(1, r.tilesDeleted(), "60 KB over a 50 KB limit for both styles together: the oldest goes");
+        assertFalse(Files.exists(presentation));
+        assertTrue(Files.exists(mine));
+    }
+
+    @Test
     void aMissingCacheIsNotAnError() {
         TileDiskCache.Report r = TileDiskCache.clean(dir.resolve("nope"), dir.resolve("nope/x"), 1, NOW);
         assertEquals(new TileDiskCache.Report(0, 0, 0, 0), r);
@@ -97,12 +111,16 @@ class TileDiskCacheTest {
             long now = System.currentTimeMillis();
             Path killed = file(current.resolve("10/700/tile99.tmp"), 10, now - HOUR);
             Path oldVersion = file(root.resolve("0000-atlas-r1/10/700/390.png"), 10, now - 30 * 24 * HOUR);
+            Path otherStyle = file(root.resolve(db.contentId() + "-presentation-r" + TileRenderer.VERSION + "/10/700/390.png"), 10,
+                    now - 30 * 24 * HOUR);
             AtlasTileRetriever.install(db);
             AtlasTileRetriever.flushDiskWrites();
             assertFalse(Files.exists(killed), "stale .tmp still there");
             assertFalse(Files.exists(oldVersion), "other version still there");
+            assertTrue(Files.exists(otherStyle), "the presentation style's tiles of this database are not another version");
             try (Stream<Path> s = Files.list(root)) {
-                assertEquals(List.of(current), s.toList());
+                assertEquals(java.util.Set.of(current, otherStyle.getParent().getParent().getParent()),
+                        new java.util.HashSet<>(s.toList()));
             }
         } finally {
             db.close();
