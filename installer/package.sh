@@ -123,6 +123,11 @@ jopts=(--java-options "-Datlas.assets=\$APPDIR/assets" "${sqlite_native_opts[@]}
 # Start-up and memory (docs/benchmarks.md, "The atlas window"): C1 only, the serial collector and a bounded heap
 # (on the 2-core build machine: cold start to a painted map 4.6 s -> under 2 s, peak RSS ~670 MB -> ~350 MB).
 jopts+=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseSerialGC" --java-options "-Xmx256m" --java-options "-Xmn48m")
+# A quiet terminal (pom.xml's javafx-maven-plugin options say the same): java.awt.headless, since the atlas uses
+# Java2D only off screen (tiles) and AWT's X11 start-up is what makes GTK print "Gdk-WARNING: XSetErrorHandler()
+# called with a GDK error trap pushed" (JDK-8156779); javafx.platform=desktop, or Gluon's attach util logs
+# "INFO: javafx.platform is not defined. Desktop will be assumed by default." at every start.
+jopts+=(--java-options "-Djava.awt.headless=true" --java-options "-Djavafx.platform=desktop")
 # AppCDS (Linux): the archive the postinst dumps; if it is missing or stale the JVM (-Xshare:auto)
 # starts without it, and -Xlog:cds=off keeps that quiet.
 [ $os = linux ] && jopts+=(--java-options "-XX:SharedArchiveFile=\$APPDIR/atlas.jsa"
@@ -174,8 +179,14 @@ if [ -z "$types" ]; then
     mac) types=dmg ;;
   esac
 fi
+# File associations for .msi and .dmg. Not on Linux: there jpackage's associations become an
+# "xdg-mime install" of our own definitions of two types shared-mime-info already defines, and a
+# MimeType= line without its final ';' that "xdg-desktop-menu install" turns into defaults.list entries
+# making the atlas the default application. Our .desktop template has the MimeType= line instead
+# ("Open with" only), and our postinst installs it (installer/linux/postinst).
 assoc=(--file-associations "$here/associations/kml.properties"
        --file-associations "$here/associations/geojson.properties")
+[ $os = linux ] && assoc=()
 for t in $types; do
   log "building .$t"
   case $t in

@@ -3,7 +3,8 @@
 # What a school IT person does, on this machine (needs root): install the .deb with dpkg, start the
 # installed atlas from its menu entry's command line with a .geojson file argument under Xvfb,
 # check that the window appears and shows the map (screenshot not blank), close it, purge the
-# package, and check nothing is left in /opt or in the menu. Prints "N passed, N failed".
+# package, and check nothing is left in /opt, in the menu or in the XDG folders, and that the package never
+# made itself the default application for a file type. Prints "N passed, N failed".
 # Needs: dpkg, Xvfb, xdotool, ImageMagick (import, convert), and the package's dependencies
 # (.ci/run installs them).
 # INSTALLER_TEST_DEPS=apt (set by .ci/run): apt-get install the package's missing Depends first, so
@@ -50,6 +51,40 @@ if [ "${INSTALLER_TEST_DEPS:-}" = apt ]; then
   fi
 fi
 
+# The system's XDG folders as they are before the package comes: the package must only add its menu entry,
+# never make itself the default application (defaults.list, mimeapps.list), never redeclare MIME types
+# freedesktop already defines (mime/packages), and leave these folders exactly like this after the purge.
+xdg_state() {
+  local d
+  for d in /usr/share/applications /usr/local/share/applications /usr/share/desktop-directories \
+           /usr/share/mime/packages; do
+    if [ -d "$d" ]; then
+      # menu entries another package's own files (dpkg -S knows them) are not ours to compare: on a shared
+      # machine other installs may run meanwhile; ours is copied by postinst, so dpkg does not own it
+      find "$d" -maxdepth 1 -mindepth 1 -printf '%p\n' | sort | while read -r f; do
+        case "$f" in *.desktop) dpkg -S "$f" >/dev/null 2>&1 && continue ;; esac
+        [ -f "$f" ] && echo "$f $(sha256sum < "$f" | cut -c1-16)" || echo "$f"
+      done
+      echo "$d/"
+    else
+      echo "$d (absent)"
+    fi
+  done
+}
+# Another program already the default for GeoJSON (as QGIS would be): it must stay the default. Planted
+# only where the system has no defaults.list, and removed again at the end.
+planted=
+if [ ! -e /usr/share/applications/defaults.list ] && [ -d /usr/share/applications ]; then
+  printf '[Default Applications]\napplication/geo+json=org.qgis.qgis.desktop\n' > /usr/share/applications/defaults.list
+  planted=/usr/share/applications/defaults.list
+  trap 'rm -f "$planted"' EXIT   # also when the test ends early (a failed dpkg -i)
+fi
+xdg_before=$(xdg_state)
+defaults_state() { for f in /usr/share/applications/defaults.list /usr/local/share/applications/defaults.list \
+                             /usr/share/applications/mimeapps.list /etc/xdg/mimeapps.list; do
+                     [ -f "$f" ] && echo "$f $(sha256sum < "$f" | cut -c1-16)" || echo "$f (absent)"; done; }
+defaults_before=$(defaults_state)
+
 # ---- install ----------------------------------------------------------------------------------
 echo "package: $(basename "$deb"), $(stat -c %s "$deb") bytes"
 if dpkg -i "$deb" > "$report/dpkg-install.log" 2>&1; then
@@ -64,8 +99,12 @@ desktop=$(ls /usr/share/applications/*"$PKG"*.desktop 2>/dev/null | head -1)
 check "menu entry in /usr/share/applications" test -n "$desktop"
 [ -n "$desktop" ] && check "menu entry in category Education" grep -q '^Categories=.*Education' "$desktop"
 [ -n "$desktop" ] && check "menu entry passes files (%F)" grep -q '^Exec=.* %F' "$desktop"
-[ -n "$desktop" ] && check "menu entry opens .kml and .geojson" \
-  grep -q '^MimeType=.*application/vnd.google-earth.kml+xml.*application/geo+json' "$desktop"
+[ -n "$desktop" ] && check "menu entry offers to open .kml and .geojson (MimeType=...; with its final ;)" \
+  grep -qx 'MimeType=application/vnd.google-earth.kml+xml;application/geo+json;' "$desktop"
+check "not made the default application for any file type (defaults.list, mimeapps.list unchanged)" \
+  test "$(defaults_state)" = "$defaults_before"
+check "no MIME types redeclared (freedesktop's shared-mime-info defines KML and GeoJSON)" \
+  bash -c "! ls /usr/share/mime/packages/*$PKG* >/dev/null 2>&1"
 if [ -f "$INSTALL_DIR/lib/app/atlas.classlist" ]; then
   check "AppCDS archive made by postinst" test -s "$INSTALL_DIR/lib/app/atlas.jsa"
 fi
@@ -118,4 +157,12 @@ if dpkg --purge "$PKG" > "$report/dpkg-purge.log" 2>&1; then ok "dpkg --purge"; 
 check "nothing left in $INSTALL_DIR" test ! -e "$INSTALL_DIR"
 check "menu entry removed" bash -c "! ls /usr/share/applications/*$PKG* >/dev/null 2>&1"
 check "no default-application entries left" bash -c "! grep -qs '$PKG' /usr/share/applications/defaults.list /usr/share/applications/mimeapps.list"
+xdg_after=$(xdg_state)
+check "XDG folders exactly as before the install (no header-only defaults.list, no empty folders)" \
+  test "$xdg_after" = "$xdg_before"
+[ "$xdg_after" = "$xdg_before" ] || diff <(echo "$xdg_before") <(echo "$xdg_after") | sed 's/^/  xdg: /'
+if [ -n "$planted" ]; then
+  check "the other program is still the default for GeoJSON" grep -qx 'application/geo+json=org.qgis.qgis.desktop' "$planted"
+  rm -f "$planted"
+fi
 finish

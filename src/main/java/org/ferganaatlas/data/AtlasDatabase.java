@@ -197,6 +197,11 @@ public final class AtlasDatabase implements AutoCloseable {
         if (pageSize == 1) {
             pageSize = 65536;
         }
+        if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
+            // SQLite page sizes are powers of two from 512; anything else is damage (and would divide by zero below)
+            throw new AtlasDataException(AtlasDataException.Problem.DAMAGED, "The atlas database is damaged (invalid page size " + pageSize + ").",
+                    file, null, "invalid page size " + pageSize);
+        }
         long pages = readInt(h, 28);
         boolean pageCountValid = pages > 0 && readInt(h, 24) == readInt(h, 92);
         if (pageCountValid && length < pages * pageSize) {

@@ -60,6 +60,21 @@ public final class SearchQuery {
         this.foldedWords = List.copyOf(words);
     }
 
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u000B\\f\\u0085\\u2028\\u2029]+");
+
+    /**
+     * Text for the one-line search field, as typed or pasted: every run of line breaks and tabs becomes one space.
+     * A JavaFX {@code TextField} silently deletes line breaks, so a pasted list ("Osh⏎Batken") would become one
+     * word ("OshBatken") that finds nothing; as separators, each line is a word of the query. The field's
+     * {@code TextFormatter} filter calls this on each change's text before the field sees it. Null stays null.
+     */
+    public static String singleLine(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
+    }
+
     /** Parses any input, null included. Never throws. */
     public static SearchQuery parse(String input) {
         if (input == null || input.isEmpty()) {

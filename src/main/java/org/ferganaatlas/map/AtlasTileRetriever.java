@@ -46,7 +46,8 @@ import org.ferganaatlas.data.UserFolders;
  * by {@value #DEFAULT_MEMORY_CACHE_MB} MB, {@code -Datlas.tileCache.mb=N}) and on disk under
  * {@code <AtlasPaths.cacheDir()>/tiles/<content_sha256>-<style>-r<renderer version>/z/x/y.png}
  * ({@code -Datlas.tileCache.disk=false} turns that off), only once the start-up integrity check has passed
- * ({@link #enableDiskCache()}). Failing to read or write the disk cache never breaks
+ * ({@link #enableDiskCache()}); {@link TileDiskCache} removes stale temporary files and other versions' tiles and keeps
+ * it under its size limit. Failing to read or write the disk cache never breaks
  * rendering. Tiles outside the atlas region are one shared plain image.
  */
 public final class AtlasTileRetriever implements TileRetriever {
@@ -87,7 +88,7 @@ public final class AtlasTileRetriever implements TileRetriever {
 
     /**
      * The disk cache is keyed by the database's own {@code content_sha256}, which an altered file keeps; so nothing is
-     * read from or written to it until the start-up integrity check (the SHA-256 sidecar, gui.StartupChecks) has
+     * read from or written to it until the start-up integrity check (data.BundleIntegrity, called by gui.app.StartupChecks) has
      * passed: {@link #enableDiskCache()}. Until then tiles are rendered and kept in memory only; a tile whose write
      * comes due while the check is still running is not written. A failed check closes it for good
      * ({@link #disableDiskCache()}).
@@ -119,6 +120,10 @@ public final class AtlasTileRetriever implements TileRetriever {
     private static boolean diskCacheOpen() {
         return diskGate == DiskGate.OPEN;
     }
+
+    /** Tile folders cleaned in this process ({@link TileDiskCache}). */
+    private static final java.util.Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
+    static final int CLEAN_EVERY_WRITES = 500;
 
     /** Tiles whose rendering threw (the map shows a hole there); the offline walkthrough checks it stays 0. */
     private static final AtomicInteger FAILED_TILES = new AtomicInteger();
@@ -249,6 +254,8 @@ public final class AtlasTileRetriever implements TileRetriever {
         final boolean ownsDb;
         final ImageCache memory;
         final Path diskDir;
+        /** Tile folders of this database and renderer in other styles (kept by the clean-up). */
+        private final java.util.function.Predicate<Path> sameVersion;
         final Map<Long, CompletableFuture<Image>> inFlight = new ConcurrentHashMap<>();
         private volatile Image background;
         private volatile boolean diskBroken;
@@ -271,6 +278,39 @@ public final class AtlasTileRetriever implements TileRetriever {
                 }
             }
             this.diskDir = dir;
+            if (dir != null) {
+                // the same database and renderer in another style is this version too (see TileDiskCache)
+                String prefix = db.contentId() + "-", suffix = "-r" + TileRenderer.VERSION;
+                this.sameVersion = p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(suffix);
+                scheduleCleanUp(dir, sameVersion);
+            } else {
+                this.sameVersion = p -> false;
+            }
+        }
+
+        /** Disk writes since the last clean-up; every {@value #CLEAN_EVERY_WRITES} the size limit is checked again. */
+        private int writesSinceClean;
+
+        /**
+         * Stale {@code .tmp} files, other versions' tiles and the size limit ({@link TileDiskCache}), once per folder
+         * and process at start and again every {@value #CLEAN_EVERY_WRITES} writes. On the disk writer's thread, after
+         * the start-up delay: never competing with the first tiles, never deleting a folder this process is writing to.
+         */
+        private static void scheduleCleanUp(Path dir, java.util.function.Predicate<Path> sameVersion) {
+            if (CLEANED.add(dir)) {
+                DISK_WRITER.execute(() -> {
+                    awaitWriteStart();
+                    cleanNow(dir, sameVersion);
+                });
+            }
+        }
+
+        private static void cleanNow(Path dir, java.util.function.Predicate<Path> sameVersion) {
+            TileDiskCache.Report r = TileDiskCache.clean(dir.getParent(), dir, sameVersion, TileDiskCache.limitBytes(),
+                    System.currentTimeMillis());
+            if (r.staleTmpDeleted() + r.otherVersionsDeleted() + r.tilesDeleted() > 0) {
+                LOG.log(Level.FINE, "Tile disk cache cleaned: " + r);
+            }
         }
 
         Image background() {
@@ -372,6 +412,10 @@ public final class AtlasTileRetriever implements TileRetriever {
                     Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } finally {
                     Files.deleteIfExists(tmp);
+                }
+                if (++writesSinceClean >= CLEAN_EVERY_WRITES) { // only the disk writer's thread gets here
+                    writesSinceClean = 0;
+                    cleanNow(diskDir, sameVersion);
                 }
             } catch (IOException | RuntimeException e) {
                 diskBroken = true; // read-only home, full disk ...: stop trying, keep rendering

@@ -3,6 +3,7 @@ package org.ferganaatlas.fuzz;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ferganaatlas.data.io.ImportControl;
@@ -33,7 +34,7 @@ class KmlImportFuzzTest {
     }
 
     @FuzzTest
-    void kml(byte[] data) throws Exception {
+    void kml(@WithLength(max = FuzzInput.MAX_LENGTH) byte[] data) throws Exception {
         Path f = dir.resolve("input.kml");
         Files.write(f, data);
         try {

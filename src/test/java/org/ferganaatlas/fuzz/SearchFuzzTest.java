@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,7 @@ class SearchFuzzTest {
     }
 
     @FuzzTest
-    void search(byte[] data) {
+    void search(@WithLength(max = FuzzInput.MAX_LENGTH) byte[] data) {
         check(FuzzInput.utf8(data));
         check(FuzzInput.utf16Units(data));
     }

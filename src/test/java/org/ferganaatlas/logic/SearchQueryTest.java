@@ -140,4 +140,17 @@ class SearchQueryTest {
         assertEquals(2, SearchVocabulary.distance("abc", "xyc", 2));
         assertEquals(2, SearchVocabulary.distance("abcdef", "x", 1));
     }
+
+    @Test
+    void lineBreaksInAPasteSeparateWords() {
+        assertEquals("Osh Batken", SearchQuery.singleLine("Osh\nBatken"));
+        assertEquals("Osh Batken Isfara ", SearchQuery.singleLine("Osh\r\nBatken\r\n\r\nIsfara\n"));
+        assertEquals("Vorukh Sokh Khujand", SearchQuery.singleLine("Vorukh\tSokh\u2028Khujand"));
+        assertEquals("Qo‘qon", SearchQuery.singleLine("Qo‘qon"), "nothing else is touched");
+        assertEquals(null, SearchQuery.singleLine(null));
+        SearchQuery q = SearchQuery.parse(SearchQuery.singleLine("Osh\nBatken"));
+        assertEquals(java.util.List.of("osh", "batken"), q.foldedWords());
+        // what a JavaFX TextField makes of the paste without it: one word that matches neither
+        assertEquals(java.util.List.of("oshbatken"), SearchQuery.parse("Osh\nBatken".replace("\n", "")).foldedWords());
+    }
 }

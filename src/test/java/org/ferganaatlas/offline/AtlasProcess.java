@@ -65,6 +65,12 @@ final class AtlasProcess {
      */
     static Result run(List<String> prefix, Map<String, String> props, List<String> args, int timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(prefix, props, args, timeoutSeconds, null);
+    }
+
+    /** As {@link #run(List, Map, List, int)}; {@code started} hears of the process and its work folder (stdout.txt, stderr.txt) at once. */
+    static Result run(List<String> prefix, Map<String, String> props, List<String> args, int timeoutSeconds,
+            java.util.function.BiConsumer<Process, Path> started) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("atlas-process");
         Path userData = props.containsKey("atlas.userdata") ? Path.of(props.get("atlas.userdata")) : work.resolve("userdata");
         Path cache = props.containsKey("atlas.cache") ? Path.of(props.get("atlas.cache")) : work.resolve("cache");
@@ -87,6 +93,9 @@ final class AtlasProcess {
         File out = work.resolve("stdout.txt").toFile(), err = work.resolve("stderr.txt").toFile();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
+        if (started != null) {
+            started.accept(p, work);
+        }
         boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -14,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.ferganaatlas.data.AtlasDataException;
 import org.ferganaatlas.data.AtlasDatabase;
+import org.ferganaatlas.data.AtlasPaths;
+import org.ferganaatlas.data.SingleInstance;
 import org.ferganaatlas.gui.state.Focus;
 import org.ferganaatlas.gui.state.SideTab;
 import org.ferganaatlas.gui.state.ToolMode;
@@ -26,6 +28,8 @@ import org.ferganaatlas.gui.state.ToolMode;
 public final class AtlasApp extends Application {
     private AtlasDatabase db;
     private AtlasWindow window;
+    /** The lock that makes this the user's one atlas (null when the check could not be made). */
+    private static SingleInstance.Primary instance;
 
     @Override
     public void start(Stage stage) {
@@ -46,7 +50,8 @@ public final class AtlasApp extends Application {
             return;
         } catch (RuntimeException e) {
             CrashHandler.log("Cannot open the atlas database", e);
-            failStartup(Messages.format("error.startup.unknown", CrashHandler.logFile()), EXIT_DATABASE);
+            failStartup(Messages.format("error.startup.unknown",
+                    java.util.Objects.requireNonNullElse(CrashHandler.logFile(), Messages.get("error.noLog"))), EXIT_DATABASE);
             return;
         }
         mark(args, "db_open");
@@ -73,6 +78,16 @@ public final class AtlasApp extends Application {
         }
         mark(args, "checksum_joined");
         stage.show();
+        if (instance != null) {
+            instance.listen(req -> Platform.runLater(() -> {
+                // a second start: bring this window forward (its files are opened here once importing exists)
+                stage.setIconified(false);
+                stage.show();
+                stage.toFront();
+                stage.requestFocus();
+                System.out.println("atlas-instance: brought forward for " + req.args());
+            }));
+        }
         mark(args, "shown");
         window.mapPane().mapView().requestFocus();
         applyStartOptions(args, state, window.context().focus());
@@ -248,6 +263,9 @@ public final class AtlasApp extends Application {
 
     @Override
     public void stop() {
+        if (instance != null) {
+            instance.close();
+        }
         if (window != null) {
             window.context().user().close(); // queued saves are written before the app ends
         }
@@ -279,6 +297,24 @@ public final class AtlasApp extends Application {
 
     public static void main(String[] args) {
         mark(List.of(args), "main");
+        List<String> argList = List.of(args);
+        if (Boolean.getBoolean("atlas.exitWithParent")) {
+            // started by ./mvnw javafx:run: stopping Maven stops the atlas (saves are flushed by the exit's hooks)
+            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(143)));
+        }
+        if (!argList.contains("--walkthrough") && !argList.contains("--benchmark")) {
+            // one atlas per user: a second start hands its files to the first and ends, instead of a twin window on top
+            SingleInstance.Claim claim = SingleInstance.claim(AtlasPaths.userDataDir().resolve("instance"), argList,
+                    java.time.Duration.ofSeconds(5));
+            switch (claim.outcome()) {
+                case HANDED_OVER -> {
+                    System.out.println(Messages.get("instance.handedOver"));
+                    return;
+                }
+                case NOT_ANSWERED -> System.err.println(Messages.get("instance.notAnswering"));
+                default -> instance = claim.primary();
+            }
+        }
         Preload.begin(); // database, features and home-view tiles on another core while the toolkit starts
         launch(args);
         int code = exitCode;

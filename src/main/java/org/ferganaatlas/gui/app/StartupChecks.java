@@ -8,6 +8,7 @@ import java.util.concurrent.FutureTask;
 import org.ferganaatlas.data.AtlasDataException;
 import org.ferganaatlas.data.AtlasDatabase;
 import org.ferganaatlas.data.AtlasPaths;
+import org.ferganaatlas.data.BundleIntegrity;
 import org.ferganaatlas.data.UserFolders;
 import org.ferganaatlas.map.AtlasTileRetriever;
 
@@ -35,13 +36,13 @@ public final class StartupChecks {
             long t0 = System.nanoTime();
             boolean checked;
             try {
-                checked = AtlasDatabase.verifyChecksum(db);
+                checked = BundleIntegrity.verify(db);
             } catch (Throwable e) {
                 AtlasTileRetriever.disableDiskCache(); // an altered file must not fill the cache under its good key
                 throw e;
             }
             // the tile disk cache is keyed by the file's own content hash: only now may it be read and written
-            // (no sidecar: development and test copies, not checked, as before)
+            // (not checked only when BundleIntegrity.SKIP_PROPERTY is set, for development)
             AtlasTileRetriever.enableDiskCache();
             if (args.contains("--timing") || args.contains("--benchmark") || args.contains("--walkthrough")) {
                 System.out.println("atlas-bench checksum_ms=" + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6)

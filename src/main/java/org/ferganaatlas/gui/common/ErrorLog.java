@@ -1,54 +1,26 @@
 package org.ferganaatlas.gui.common;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import org.ferganaatlas.data.AtlasPaths;
-import org.ferganaatlas.data.UserFolders;
 
 /**
- * Where technical detail goes: {@code <user data>/logs/atlas-errors.log} (or the temp folder if that cannot be
- * written). Any part of the window may log here; only the crash handler talks to the user about it.
+ * Where technical detail goes, for any part of the window: {@link org.ferganaatlas.data.ErrorLog#standard()} (rotated,
+ * in the user's data folder, else a private folder of the user's own in the temp folder). Only the crash handler
+ * talks to the user about it.
  */
 public final class ErrorLog {
     private ErrorLog() {}
 
-    /** The log file used (created on first error). */
+    /** The log file used, or null when not even the private fallback can be written. */
     public static Path file() {
-        Path dir = null;
-        try {
-            dir = AtlasPaths.userDataDir().resolve("logs");
-            Files.createDirectories(dir);
-            if (Files.isWritable(dir)) {
-                return dir.resolve("atlas-errors.log");
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall back below; the status bar says once that the user's folder cannot be written
-            UserFolders.report(UserFolders.Folder.USER_DATA, dir, e);
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "fergana-atlas-errors.log");
+        return org.ferganaatlas.data.ErrorLog.standard().file();
     }
 
-    /** Appends a problem to the log; returns the file written (or null if even that failed). */
+    /** Appends a problem with its stack trace; returns the file written, or null (then it went to standard error). */
     public static Path log(String what, Throwable t) {
-        StringWriter sw = new StringWriter();
-        sw.append(LocalDateTime.now().toString()).append("  ").append(what).append('\n');
-        if (t != null) {
-            t.printStackTrace(new PrintWriter(sw));
+        Path f = org.ferganaatlas.data.ErrorLog.standard().append(what, t);
+        if (f == null) {
+            System.err.println("Fergana Border Atlas: " + what + " (no error log could be written)");
         }
-        sw.append('\n');
-        Path file = file();
-        try {
-            Files.writeString(file, sw.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            return file;
-        } catch (IOException | RuntimeException e) {
-            System.err.print(sw);
-            return null;
-        }
+        return f;
     }
 }

@@ -128,6 +128,11 @@ public final class SearchField extends HBox implements AtlasPanel {
             placePanel();
         });
 
+        // a pasted list of names keeps its breaks as spaces ("Osh⏎Batken" must not become "OshBatken")
+        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c -> {
+            c.setText(org.ferganaatlas.logic.SearchQuery.singleLine(c.getText()));
+            return c;
+        }));
         debounce.setOnFinished(e -> runQuery());
         field.textProperty().addListener((o, a, text) -> {
             generation++;
