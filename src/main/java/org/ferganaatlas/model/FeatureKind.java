@@ -28,7 +28,7 @@ public enum FeatureKind {
     ROAD("road", null, 12, -1, SearchGroup.PLACES, false),
     SITE("site", null, 12, -1, SearchGroup.PLACES, false),
     /** Ground both countries' source polygons include: cut out of both, shown as contested, never awarded. */
-    OVERLAP("overlap", BuiltInLayer.ENCLAVES, 13, -1, SearchGroup.PLACES, false);
+    OVERLAP("overlap", BuiltInLayer.ENCLAVES, 13, -1, SearchGroup.PLACES, true);
 
     private final String id;
     private final BuiltInLayer layer;

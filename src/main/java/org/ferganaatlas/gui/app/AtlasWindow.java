@@ -1,6 +1,7 @@
 package org.ferganaatlas.gui.app;
 
 import org.ferganaatlas.gui.l10n.Messages;
+import org.ferganaatlas.gui.panels.NoticeBar;
 import org.ferganaatlas.gui.panels.StatusBar;
 import org.ferganaatlas.gui.records.TimeBar;
 
@@ -111,7 +112,7 @@ public final class AtlasWindow {
         mapPane.mapView().addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, firstUse);
         mapPane.mapView().addEventFilter(KeyEvent.KEY_PRESSED, firstUse);
         showDetails.run();
-        root.setBottom(new StatusBar(ctx));
+        root.setBottom(new VBox(new NoticeBar(ctx), new StatusBar(ctx)));
         // the user's own database opens in the background once the window exists; the atlas works without it
         ctx.user().open(AtlasPaths.userDatabase(), state, false);
         state.presentationProperty().addListener((o, a, on) -> {

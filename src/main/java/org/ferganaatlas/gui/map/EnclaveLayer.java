@@ -31,6 +31,23 @@ public final class EnclaveLayer extends OverlayLayer {
 
     @Override
     protected void build(Frame f) {
+        // ground both countries' source polygons include: grey and outlined, in neither country's colour
+        for (Feature o : data.features(FeatureKind.OVERLAP)) {
+            Geometry g = data.geometry(o, f.lod).orElse(null);
+            if (g == null || g.getDimension() != 2) {
+                continue;
+            }
+            Envelope env = g.getEnvelopeInternal();
+            if (!f.intersectsLonLat(env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY())) {
+                continue;
+            }
+            List<PathElement> els = new ArrayList<>();
+            Geometries.appendPolygons(g, f, els);
+            Path area = tag(new Path(els), o.key());
+            area.setFillRule(FillRule.EVEN_ODD);
+            area.getStyleClass().add("overlap-area");
+            content.getChildren().add(area);
+        }
         java.time.LocalDate day = state.mapDateProperty().get();
         for (Feature e : data.features(FeatureKind.ENCLAVE)) {
             String holder = data.holderOn(e, day);

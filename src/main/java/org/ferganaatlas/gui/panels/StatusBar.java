@@ -7,23 +7,16 @@ import org.ferganaatlas.gui.state.ToolMode;
 
 import org.ferganaatlas.gui.state.AtlasState;
 
-import javafx.application.Platform;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.ferganaatlas.data.UserFolders;
-import org.ferganaatlas.gui.l10n.MeasureText;
-import org.ferganaatlas.gui.state.ToolMode;
 import org.ferganaatlas.model.GeoConventions;
 import org.ferganaatlas.gui.common.AtlasPanel;
 import org.ferganaatlas.gui.state.AtlasContext;
-import org.ferganaatlas.gui.state.UserStore;
 
 /** The bottom bar: the pointer's coordinates, the zoom, and the data attribution (always visible). */
 public final class StatusBar extends HBox implements AtlasPanel {
@@ -58,7 +51,7 @@ public final class StatusBar extends HBox implements AtlasPanel {
         measure.setId("measure-readout");
         measure.getStyleClass().add("measure-readout");
         measure.setMinWidth(USE_PREF_SIZE); // short texts: the attribution gives way, never the figures
-        getChildren().addAll(coords, zoom, measure, spacer, saveNotice(ctx.user()), attr);
+        getChildren().addAll(coords, zoom, measure, spacer, attr);
         Runnable showMeasure = () -> {
             boolean on = state.toolProperty().get() == ToolMode.MEASURE;
             measure.setVisible(on);
@@ -73,62 +66,6 @@ public final class StatusBar extends HBox implements AtlasPanel {
         state.zoomProperty().addListener(o -> update());
         Messages.localeProperty().addListener(o -> update());
         update();
-    }
-
-    /**
-     * What the atlas could not save (user's folder or cache read-only, full or missing; issue 6): one small,
-     * non-modal notice, one line per folder however often writes fail there, until the user closes it.
-     */
-    private Node saveNotice(UserStore user) {
-        Label text = new Label();
-        text.setId("save-notice-text");
-        text.getStyleClass().add("save-notice-text");
-        text.setWrapText(true);
-        text.setMinWidth(0);
-        Button close = new Button();
-        close.textProperty().bind(Messages.text("notice.dismiss"));
-        close.setId("save-notice-close");
-        close.getStyleClass().add("save-notice-close");
-        HBox box = new HBox(text, close);
-        box.setId("save-notice");
-        box.getStyleClass().add("save-notice");
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setVisible(false);
-        box.setManaged(false);
-        HBox.setHgrow(box, Priority.SOMETIMES);
-        close.setOnAction(e -> {
-            box.setVisible(false);
-            box.setManaged(false);
-        });
-        java.util.function.BiConsumer<String, String> addLine = (line, detail) -> {
-            text.setText(text.getText().isEmpty() ? line : text.getText() + "\n" + line);
-            text.setTooltip(new Tooltip(text.getText()));
-            box.setVisible(true);
-            box.setManaged(true);
-            System.out.println("atlas-notice: " + line + " (" + detail + ")");
-        };
-        java.util.Set<UserFolders.Folder> said = java.util.EnumSet.noneOf(UserFolders.Folder.class);
-        java.util.function.Consumer<UserFolders.SaveProblem> listener = p -> Platform.runLater(() -> {
-            if (!said.add(p.folder())) {
-                return;
-            }
-            String where = p.path() == null ? "?" : p.path().toString();
-            addLine.accept(p.folder() == UserFolders.Folder.CACHE ? Messages.format("notice.cannotSave.cache", where)
-                    : Messages.format("notice.cannotSave.userData", where), p.reason());
-        });
-        UserFolders.addListener(listener);
-        // the user's own database: what is wrong with it, where, and what happens now (in the bundle's words)
-        user.problemProperty().addListener((o, a, p) -> {
-            // an unwritable folder is the folder's notice above (UserStore reports it there), not a second line
-            if (p != null && p.error().problem() != org.ferganaatlas.data.user.UserDataException.Problem.UNWRITABLE) {
-                String where = String.valueOf(p.error().file());
-                String line = p.setAsideTo() != null
-                        ? Messages.format("notice.userDatabase.setAside", where, String.valueOf(p.setAsideTo()))
-                        : Messages.format("notice.userDatabase." + p.error().problem().key(), where);
-                addLine.accept(line, p.error().getMessage());
-            }
-        });
-        return box;
     }
 
     private void update() {

@@ -105,7 +105,8 @@ public final class LayerRegistry {
                 new LegendEntry(Swatch.LINE, "other-pair settled", "legend.border.other"),
                 new LegendEntry(Swatch.LINE, "kgz-tjk signed", "legend.border.signed"),
                 new LegendEntry(Swatch.LINE, "kgz-tjk unsettled", "legend.border.unsettled")));
-        LEGENDS.put(BuiltInLayer.ENCLAVES, List.of(new LegendEntry(Swatch.AREA, "enclave-area country-uzb", "legend.enclave")));
+        LEGENDS.put(BuiltInLayer.ENCLAVES, List.of(new LegendEntry(Swatch.AREA, "enclave-area country-uzb", "legend.enclave"),
+                new LegendEntry(Swatch.AREA, "overlap-area", "legend.overlap")));
         LEGENDS.put(BuiltInLayer.CROSSINGS, List.of(
                 new LegendEntry(Swatch.ICON, "crossing-icon open", "legend.crossing.open"),
                 new LegendEntry(Swatch.ICON, "crossing-icon restricted", "legend.crossing.restricted"),

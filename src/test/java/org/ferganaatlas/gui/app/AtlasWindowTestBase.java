@@ -40,6 +40,7 @@ abstract class AtlasWindowTestBase {
         state = new AtlasState();
         window = new AtlasWindow(db, state);
         stage.setScene(window.createScene(1200, 760)  /* inside Monocle's 1280x800 headless screen */);
+        stage.sizeToScene(); // TestFX keeps one stage for all classes: a size a test set must not reach the next
         stage.show();
         stage.toFront();
     }

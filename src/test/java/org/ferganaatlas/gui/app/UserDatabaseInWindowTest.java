@@ -58,6 +58,9 @@ class UserDatabaseInWindowTest extends AtlasWindowTestBase {
     @Start
     void start(Stage stage) {
         open(stage, db);
+        // a projector's screen: the notice must still be readable whole
+        stage.setWidth(1024);
+        stage.setHeight(768);
     }
 
     @Test
@@ -66,6 +69,10 @@ class UserDatabaseInWindowTest extends AtlasWindowTestBase {
         settle();
         Label notice = robot.lookup("#save-notice-text").queryAs(Label.class);
         assertTrue(notice.isVisible(), "the notice shows");
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) notice.lookup(".text");
+        assertEquals(notice.getText(), shown.getText(), "all of it is shown at 1024x768, nothing cut to an ellipsis");
+        assertTrue(notice.getWidth() > 600, "it has the window's width to say it in: " + notice.getWidth());
+        assertTrue(notice.localToScene(notice.getBoundsInLocal()).getMaxY() <= stage.getScene().getHeight(), "inside the window");
         assertTrue(notice.getText().contains("could not be read") && notice.getText().contains("user.sqlite.set-aside-"),
                 notice.getText());
         List<Path> aside;
