@@ -59,6 +59,7 @@ class LayerRulesTest {
                 .layer("panels").definedBy("org.ferganaatlas.gui.panels..")
                 .layer("records").definedBy("org.ferganaatlas.gui.records..")
                 .layer("search").definedBy("org.ferganaatlas.gui.search..")
+                .layer("layers").definedBy("org.ferganaatlas.gui.layers..")
                 .layer("common").definedBy("org.ferganaatlas.gui.common..")
                 .layer("l10n").definedBy("org.ferganaatlas.gui.l10n..")
                 .layer("state").definedBy("org.ferganaatlas.gui.state..")
@@ -69,8 +70,9 @@ class LayerRulesTest {
                 .whereLayer("panels").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("records").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search")
-                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "common")
+                .whereLayer("layers").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers")
+                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "common")
                 .because("a panel that calls another panel ties them together: the next one (tours, notes, a pen) would "
                         + "have to be wired into both, and leaving one out (presentation mode) would break the other")
                 .check(main);

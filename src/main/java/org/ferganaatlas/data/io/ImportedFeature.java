@@ -17,4 +17,19 @@ public record ImportedFeature(int number, long line, String name, Geometry geome
         name = name == null ? "" : name.strip();
         attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
+
+    /** The attributes as a JSON object (text values), as the user database keeps them. */
+    public String attributesJson() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(w)) {
+            g.writeStartObject();
+            for (Map.Entry<String, String> e : attributes.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
 }

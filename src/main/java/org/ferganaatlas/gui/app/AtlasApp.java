@@ -86,12 +86,19 @@ public final class AtlasApp extends Application {
                 stage.toFront();
                 stage.requestFocus();
                 System.out.println("atlas-instance: brought forward for " + req.args());
+                req.files().forEach(f -> window.userLayers().importFile(java.nio.file.Path.of(f)));
             }));
         }
         mark(args, "shown");
         window.mapPane().mapView().requestFocus();
         applyStartOptions(args, state, window.context().focus());
         applyToolOptions(args, window);
+        // a file given as an argument (a double-click on a .kml or .geojson, or -Djavafx.args=PATH) becomes a layer
+        for (String a : args) {
+            if (!a.startsWith("--")) {
+                window.userLayers().importFile(java.nio.file.Path.of(a).toAbsolutePath());
+            }
+        }
         if (benchmark || args.contains("--timing")) {
             CrashHandler.setQuiet(benchmark);
             PaintWatch.watch(window, benchmark ? () -> runDriver("Benchmark", "run", window) : null);

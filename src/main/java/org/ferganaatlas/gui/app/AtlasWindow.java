@@ -1,6 +1,8 @@
 package org.ferganaatlas.gui.app;
 
 import org.ferganaatlas.gui.l10n.Messages;
+import org.ferganaatlas.gui.layers.ImportDialogs;
+import org.ferganaatlas.gui.layers.UserLayersController;
 import org.ferganaatlas.gui.panels.NoticeBar;
 import org.ferganaatlas.gui.panels.StatusBar;
 import org.ferganaatlas.gui.records.TimeBar;
@@ -47,6 +49,7 @@ public final class AtlasWindow {
     private final MapData data;
     private final AtlasContext ctx;
     private final AtlasDatabase db;
+    private final UserLayersController userLayers;
     private final MapPane mapPane;
     private final DetailsPanel details;
     private final BorderPane root = new BorderPane();
@@ -115,6 +118,7 @@ public final class AtlasWindow {
         root.setBottom(new VBox(new NoticeBar(ctx), new StatusBar(ctx)));
         // the user's own database opens in the background once the window exists; the atlas works without it
         ctx.user().open(AtlasPaths.userDatabase(), state, false);
+        this.userLayers = new UserLayersController(ctx, new ImportDialogs(STYLESHEET));
         state.presentationProperty().addListener((o, a, on) -> {
             if (on) {
                 root.getStyleClass().add("presentation");
@@ -241,6 +245,11 @@ public final class AtlasWindow {
     /** The panels' shared context (state, read model, focus). */
     public AtlasContext context() {
         return ctx;
+    }
+
+    /** The user's own layers: imports and the layers kept from last time. */
+    public UserLayersController userLayers() {
+        return userLayers;
     }
 
     /** The open bundled database. */

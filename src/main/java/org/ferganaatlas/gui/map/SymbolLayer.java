@@ -47,6 +47,9 @@ public final class SymbolLayer extends OverlayLayer {
                 continue;
             }
             String icon = layer.isUser() ? "user-icon" : FeatureKind.of(p.kind()).map(FeatureKind::styleName).orElse("user") + "-icon";
+            if (layer.isUser() && userShape(p, f)) {
+                continue;
+            }
             uncertainty(p, f, x, y);
             String[] extra = extraClasses(p);
             String[] classes = new String[extra.length + 1];
@@ -92,6 +95,25 @@ public final class SymbolLayer extends OverlayLayer {
         c.setCenterY(y);
         c.setRadius(r);
         content.getChildren().add(c);
+    }
+
+    /** A user's line or area, drawn as itself (points get the layer's symbol); returns whether it was drawn. */
+    private boolean userShape(Feature p, Frame f) {
+        org.locationtech.jts.geom.Geometry g = data.geometry(p, f.lod).orElse(null);
+        if (g == null || g.getDimension() == 0) {
+            return false;
+        }
+        java.util.List<javafx.scene.shape.PathElement> els = new java.util.ArrayList<>();
+        if (g.getDimension() == 2) {
+            Geometries.appendPolygons(g, f, els);
+        } else {
+            Geometries.appendLines(g, f, els);
+        }
+        javafx.scene.shape.Path path = tag(new javafx.scene.shape.Path(els), p.key());
+        path.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
+        path.getStyleClass().addAll("user-shape", g.getDimension() == 2 ? "user-area" : "user-line");
+        content.getChildren().add(path);
+        return true;
     }
 
     /** Halos smaller than this (px) are hidden by the symbol itself. */

@@ -141,6 +141,12 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
         Feature f = d.feature();
         header(f);
+        var user = data.userShape(f.key());
+        if (user.isPresent()) {
+            yours(f, user.get().layerTitle());
+            scroll.setVvalue(same ? v : 0);
+            return;
+        }
         statusNow(f, d.status());
         history(d.status());
         territory(d.territory());
@@ -218,6 +224,27 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
             row.setAlignment(Pos.CENTER_LEFT);
             body.getChildren().add(row);
         }
+    }
+
+    /** A place from the user's own file: its layer, its values as the file gave them, where it is. */
+    private void yours(Feature f, String layerTitle) {
+        body.getChildren().add(label(Messages.format("details.yourLayer", layerTitle), "details-subtitle"));
+        Map<String, Object> props = f.props();
+        if (!props.isEmpty()) {
+            section(Messages.get("details.yourValues"));
+            GridPane grid = new GridPane();
+            grid.getStyleClass().add("names-grid");
+            int row = 0;
+            for (Map.Entry<String, Object> e : props.entrySet()) {
+                grid.addRow(row++, label(e.getKey(), "names-lang"), label(String.valueOf(e.getValue()), "names-primary"));
+            }
+            body.getChildren().add(grid);
+        }
+        section(Messages.get("details.location"));
+        if (f.hasLocation()) {
+            body.getChildren().add(label(FeatureText.latLon(f.lat(), f.lon()), "details-text"));
+        }
+        body.getChildren().add(label(Messages.get("details.yourPosition"), "details-note"));
     }
 
     /** Who held the piece when, and on whose word: the map colours it by the period covering the map date. */

@@ -68,11 +68,36 @@ public final class MapData {
     /** A feature by key (overlay kinds from memory, others from the database). */
     public Optional<Feature> feature(String key) {
         Feature f = byKey.get(key);
-        return f != null ? Optional.of(f) : db.featureRepository().feature(key);
+        if (f == null) {
+            UserShape u = userShapes.get(key);
+            return u != null ? Optional.of(u.feature()) : db.featureRepository().feature(key);
+        }
+        return Optional.of(f);
     }
 
     public Optional<Geometry> geometry(Feature f, int lod) {
-        return db.featureRepository().geometry(f.id(), lod);
+        UserShape u = userShapes.get(f.key());
+        return u != null ? Optional.of(u.geometry()) : db.featureRepository().geometry(f.id(), lod);
+    }
+
+    /** A feature of the user's own layers (an imported file) and its shape, kept in memory while the layer is shown. */
+    public record UserShape(Feature feature, Geometry geometry, String layerTitle) {}
+
+    private final Map<String, UserShape> userShapes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Makes a user layer's features known to clicks, the details panel and the highlight (any thread). */
+    public void addUserShapes(java.util.Collection<UserShape> shapes) {
+        shapes.forEach(u -> userShapes.put(u.feature().key(), u));
+    }
+
+    /** Forgets the features whose keys start with {@code prefix} (a removed user layer). */
+    public void removeUserShapes(String prefix) {
+        userShapes.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    /** The user layer a feature belongs to, if it is one of theirs. */
+    public Optional<UserShape> userShape(String key) {
+        return Optional.ofNullable(userShapes.get(key));
     }
 
     public List<StatusPeriod> status(String key) {

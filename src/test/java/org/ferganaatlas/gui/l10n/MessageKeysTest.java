@@ -80,6 +80,12 @@ class MessageKeysTest {
         for (org.ferganaatlas.data.user.UserDataException.Problem p : org.ferganaatlas.data.user.UserDataException.Problem.values()) {
             used.add("notice.userDatabase." + p.key()); // StatusBar: the user's database could not be opened
         }
+        for (org.ferganaatlas.data.io.ImportException.Problem p : org.ferganaatlas.data.io.ImportException.Problem.values()) {
+            used.add("import.error." + p.key()); // ImportDialogs.refused
+        }
+        for (org.ferganaatlas.data.io.ImportIssue.Problem p : org.ferganaatlas.data.io.ImportIssue.Problem.values()) {
+            used.add("import.issue." + p.key()); // ImportDialogs.issues
+        }
         // keys ending in '.' are prefixes of data-driven families, checked above
         used.removeIf(k -> k.endsWith("."));
         List<String> missing = new ArrayList<>();
