@@ -150,7 +150,9 @@ public final class AtlasWindow {
         presentation.setId("presentation-toggle");
         presentation.setTooltip(tooltip("toolbar.presentation.tip"));
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
-        HBox bar = new HBox(titles, spacer, home, in, out, presentation);
+        Button addData = button("add-data", "toolbar.addData", "toolbar.addData.tip");
+        addData.setOnAction(e -> chooseFileToImport());
+        HBox bar = new HBox(titles, spacer, home, in, out, addData, presentation);
         // the search field right after the titles, the measure tool before the presentation toggle
         bar.getChildren().add(bar.getChildren().indexOf(titles) + 1, search);
         bar.getChildren().add(bar.getChildren().indexOf(presentation), measureToggle());
@@ -220,6 +222,20 @@ public final class AtlasWindow {
         b.setId(id);
         b.setTooltip(tooltip(tipKey));
         return b;
+    }
+
+    /** "Add data…": the user picks a GeoJSON, KML, KMZ or CSV file, which becomes a layer of their own. */
+    private void chooseFileToImport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Messages.get("toolbar.addData.tip"));
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter(Messages.get("import.filter.all"),
+                        "*.geojson", "*.json", "*.kml", "*.kmz", "*.csv", "*.txt"),
+                new javafx.stage.FileChooser.ExtensionFilter(Messages.get("import.filter.any"), "*"));
+        java.io.File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) {
+            userLayers.importFile(f.toPath());
+        }
     }
 
     /** A tooltip whose text follows the language. */

@@ -107,7 +107,7 @@ public final class ImportDialogs {
 
     /** The import is done: how many, and (quietly, on the terminal) the format and code page read. */
     void imported(Path file, int count, ImportReport report) {
-        System.out.println("atlas-import: " + file.getFileName() + ": " + count + " features (" + report.format() + ", "
+        System.out.println("atlas-import: " + file.getFileName() + ": features=" + count + " (" + report.format() + ", "
                 + report.charset() + ")");
     }
 
