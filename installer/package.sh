@@ -200,6 +200,9 @@ for t in $types; do
              --linux-menu-group "Education;Geography;" --linux-shortcut
              --linux-deb-maintainer "${APP_MAINTAINER:-maintainers@ferganaatlas.org}"
              --linux-rpm-license-type "ASL 2.0" --install-dir /opt)
+      # emoji in pasted text: JavaFX draws them from a system font through fontconfig's fallback, and a school PC
+      # often has none (boxes); Symbola (Debian main) is a monochrome one JavaFX can draw
+      [ $t = deb ] && extra+=(--linux-package-deps "fonts-symbola")
       ;;
     msi)
       # per-machine install (Program Files), menu group and desktop shortcut; the upgrade UUID must
