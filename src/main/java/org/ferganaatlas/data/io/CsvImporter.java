@@ -58,6 +58,7 @@ final class CsvImporter {
              CSVParser parser = new CSVParser(reader, format)) {
             List<String> header = parser.getHeaderNames();
             int lat = column(header, LAT), lon = column(header, LON), name = column(header, NAME);
+            int wkt = column(header, Set.of("wkt", "geometry", "the_geom"));
             if (lat < 0 || lon < 0) {
                 throw new ImportException(ImportException.Problem.NO_COORDINATE_COLUMNS, file, 1, null, String.join(", ", header));
             }
@@ -76,15 +77,31 @@ final class CsvImporter {
                     issues.add(new ImportIssue(number, line, ImportIssue.Problem.OUT_OF_RANGE, List.of(la, lo)));
                     continue;
                 }
+                org.locationtech.jts.geom.Geometry shape = GF.createPoint(new Coordinate(lo, la));
+                String wktText = wkt >= 0 ? value(rec, wkt) : "";
+                if (!wktText.isBlank()) {
+                    // a line or an area, as QGIS and our own export write it; the point columns are its label point
+                    try {
+                        shape = new org.locationtech.jts.io.WKTReader(GF).read(wktText);
+                    } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
+                        issues.add(new ImportIssue(number, line, ImportIssue.Problem.BAD_GEOMETRY, List.of(String.valueOf(e.getMessage()))));
+                        continue;
+                    }
+                    double[] bad = Sources.badCoordinate(shape);
+                    if (bad != null || shape.isEmpty()) {
+                        issues.add(new ImportIssue(number, line, ImportIssue.Problem.OUT_OF_RANGE,
+                                List.of(bad == null ? la : bad[0], bad == null ? lo : bad[1])));
+                        continue;
+                    }
+                }
                 Map<String, String> attrs = new LinkedHashMap<>();
                 for (int i = 0; i < header.size() && i < rec.size(); i++) {
-                    if (i != lat && i != lon && i != name && !header.get(i).isBlank()) {
+                    if (i != lat && i != lon && i != name && i != wkt && !header.get(i).isBlank()) {
                         attrs.put(header.get(i), rec.get(i));
                     }
                 }
                 // MapPoint is (lat, lon); a JTS point is x = longitude, y = latitude
-                sink.accept(new ImportedFeature(number, line, name >= 0 ? value(rec, name) : "",
-                        GF.createPoint(new Coordinate(lo, la)), attrs));
+                sink.accept(new ImportedFeature(number, line, name >= 0 ? value(rec, name) : "", shape, attrs));
                 handed++;
             }
         } catch (IOException | java.io.UncheckedIOException e) {
