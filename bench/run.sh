@@ -22,7 +22,7 @@ echo "== building (test-compile) and resolving class paths"
 TEST_CP="target/test-classes:target/classes:$(cat "$OUT/test-cp.txt")"
 # the app's runtime modules only (as docs/benchmarks.md always measured it)
 # (the runtime scope as Maven resolves it, so a new dependency is never forgotten here)
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$OUT/runtime-cp.txt" >/dev/null
+./mvnw -q -B dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$OUT/runtime-cp.txt" >/dev/null
 APP_MP="target/classes:$(cat "$OUT/runtime-cp.txt")"
 # a private copy of the classes: other builds in this tree must not swap them out mid-run
 cp -r target/classes "$OUT/classes"; cp -r target/test-classes "$OUT/test-classes"

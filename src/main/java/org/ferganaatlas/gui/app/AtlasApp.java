@@ -322,6 +322,7 @@ public final class AtlasApp extends Application {
                 default -> instance = claim.primary();
             }
         }
+        preferSoftwareWithoutGpu();
         Preload.begin(); // database, features and home-view tiles on another core while the toolkit starts
         launch(args);
         int code = exitCode;
@@ -331,6 +332,27 @@ public final class AtlasApp extends Application {
             // System.exit has already begun). Exit, once and from here, only after that thread has ended.
             awaitToolkitEnd();
             System.exit(code);
+        }
+    }
+
+    /**
+     * On Linux without a GPU render node (most school PCs, VMs, Xvfb) Prism's ES2 probe loads Mesa and LLVM (about 46 MB
+     * resident) only to fall back to software: go to software at once. Set before the toolkit starts; an explicit
+     * {@code -Dprism.order} wins.
+     */
+    static void preferSoftwareWithoutGpu() {
+        if (System.getProperty("prism.order") == null && System.getProperty("os.name", "").startsWith("Linux")
+                && !hasRenderNode(java.nio.file.Path.of("/dev/dri"))) {
+            System.setProperty("prism.order", "sw");
+        }
+    }
+
+    /** Whether a DRM render node ({@code renderD128} …) exists: without one no GPU pipeline can start. */
+    static boolean hasRenderNode(java.nio.file.Path dri) {
+        try (var s = java.nio.file.Files.list(dri)) {
+            return s.anyMatch(p -> p.getFileName().toString().startsWith("renderD"));
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
         }
     }
 
