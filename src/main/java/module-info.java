@@ -10,6 +10,7 @@ module fergana.atlas {
     requires org.xerial.sqlitejdbc;
     requires org.locationtech.jts;
     requires GeographicLib.Java;
+    requires com.ibm.icu; // plural rules, numbers and dates of the five languages (gui.l10n)
 
     provides com.gluonhq.maps.tile.TileRetriever with org.ferganaatlas.map.AtlasTileRetriever;
 
