@@ -19,6 +19,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -41,6 +44,30 @@ import org.ferganaatlas.map.AtlasTileRetriever;
 public final class AtlasWindow {
     /** Style sheet of the whole window. */
     public static final String STYLESHEET = AtlasWindow.class.getResource("atlas.css").toExternalForm();
+    /**
+     * The interface's typeface (atlas.css: {@code -fx-font-family}), bundled so that ң ө ү, ғ қ ҳ ҷ ӣ ӯ and oʻ gʻ
+     * (U+02BB) show on a school PC with no extra fonts. DejaVu Sans 2.37, Bitstream Vera licence (DejaVuSans-LICENSE.txt).
+     */
+    public static final String FONT_FAMILY = "DejaVu Sans";
+    private static final String[] FONT_FILES = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+    private static volatile boolean fontsLoaded;
+
+    /** Registers the bundled fonts with JavaFX once (FX toolkit running); false if one could not be read. */
+    public static synchronized boolean loadFonts() {
+        if (fontsLoaded) {
+            return true;
+        }
+        boolean all = true;
+        for (String f : FONT_FILES) {
+            try (java.io.InputStream in = AtlasWindow.class.getResourceAsStream(f)) {
+                all &= in != null && javafx.scene.text.Font.loadFont(in, 13) != null;
+            } catch (java.io.IOException e) {
+                all = false;
+            }
+        }
+        fontsLoaded = all;
+        return all;
+    }
 
     private final AtlasState state;
     private final MapData data;
@@ -53,6 +80,18 @@ public final class AtlasWindow {
     private final MeasureLayer measure;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
+        this(db, state, false);
+    }
+
+    /**
+     * @param languageChosen the state's language was chosen for this run ({@code --lang=}): the remembered one does
+     *                       not replace it (later changes are remembered all the same)
+     */
+    public AtlasWindow(AtlasDatabase db, AtlasState state, boolean languageChosen) {
+        if (!loadFonts()) {
+            // the system's font then: the window still works, some letters may show as boxes
+            System.err.println("The atlas's own font could not be loaded; letters of some languages may not show.");
+        }
         this.state = state;
         this.db = db;
         // One open database for overlays and basemap: the tile retriever Gluon creates draws from it.
@@ -60,9 +99,16 @@ public final class AtlasWindow {
         AtlasTileRetriever.use(db);
         this.data = Preload.mapData(db);
         this.ctx = AtlasContext.of(state, data);
-        // the interface's strings follow the state's language
+        // the interface's strings follow the state's language, and so do the controls JavaFX words itself (the date
+        // picker's month names come from the default format locale)
         Messages.setLocale(state.languageProperty().get());
-        state.languageProperty().addListener((o, a, l) -> Messages.setLocale(l));
+        java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, Messages.locale());
+        // An invalidation listener, added before any panel's: JavaFX calls invalidation listeners before change
+        // listeners, and panels redraw from theirs, so a change listener here left them one language behind.
+        state.languageProperty().addListener((javafx.beans.Observable o) -> {
+            Messages.setLocale(state.languageProperty().get());
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, Messages.locale());
+        });
         this.mapPane = new MapPane(ctx);
         this.details = new DetailsPanel(ctx);
         // search (its index opens in the background on the same file) and the measure tool
@@ -113,7 +159,7 @@ public final class AtlasWindow {
         showDetails.run();
         root.setBottom(new StatusBar(ctx));
         // the user's own database opens in the background once the window exists; the atlas works without it
-        ctx.user().open(AtlasPaths.userDatabase(), state, false);
+        ctx.user().open(AtlasPaths.userDatabase(), state, languageChosen);
         state.presentationProperty().addListener((o, a, on) -> {
             if (on) {
                 root.getStyleClass().add("presentation");
@@ -145,7 +191,7 @@ public final class AtlasWindow {
         presentation.setId("presentation-toggle");
         presentation.setTooltip(tooltip("toolbar.presentation.tip"));
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
-        HBox bar = new HBox(titles, spacer, home, in, out, presentation);
+        HBox bar = new HBox(titles, spacer, home, in, out, presentation, languageMenu());
         // the search field right after the titles, the measure tool before the presentation toggle
         bar.getChildren().add(bar.getChildren().indexOf(titles) + 1, search);
         bar.getChildren().add(bar.getChildren().indexOf(presentation), measureToggle());
@@ -158,6 +204,36 @@ public final class AtlasWindow {
         bar.getStyleClass().add("tool-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /**
+     * The language menu: each language named in its own words, the one in use ticked; choosing one changes the
+     * state's language, which every label follows at once (and the user's database remembers).
+     */
+    private MenuButton languageMenu() {
+        MenuButton menu = new MenuButton();
+        menu.setId("language-menu");
+        menu.getStyleClass().add("language-menu");
+        menu.setTooltip(tooltip("toolbar.language.tip"));
+        menu.accessibleTextProperty().bind(Messages.text("toolbar.language.accessible"));
+        ToggleGroup group = new ToggleGroup();
+        for (java.util.Locale l : Messages.LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem();
+            item.textProperty().bind(Messages.text("language.self." + l.getLanguage()));
+            item.setId("language-" + l.getLanguage());
+            item.setToggleGroup(group);
+            item.setUserData(l);
+            item.setOnAction(e -> state.languageProperty().set(l));
+            menu.getItems().add(item);
+        }
+        Runnable show = () -> {
+            java.util.Locale now = Messages.supported(state.languageProperty().get());
+            menu.setText(Messages.get("language.self." + now.getLanguage()));
+            group.getToggles().forEach(t -> t.setSelected(now.equals(t.getUserData())));
+        };
+        Messages.localeProperty().addListener(o -> show.run());
+        show.run();
+        return menu;
     }
 
     private ToggleButton measureToggle() {
@@ -255,6 +331,12 @@ public final class AtlasWindow {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        // the window's title follows the language too
+        scene.windowProperty().addListener((o, a, w) -> {
+            if (w instanceof javafx.stage.Stage s && !s.titleProperty().isBound()) {
+                s.titleProperty().bind(Messages.text("app.title"));
+            }
+        });
         installToolKeys(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed()) {

@@ -34,8 +34,10 @@ public final class Messages {
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(Messages.class, "locale", Locale.ENGLISH);
 
     static {
-        LOCALE.addListener((o, a, l) -> {
-            Locale next = supported(l);
+        // An invalidation listener, registered first: JavaFX tells invalidation listeners (the bindings of labels,
+        // which read at once) before change listeners, so the bundle must be switched by one of them, and first.
+        LOCALE.addListener((javafx.beans.Observable o) -> {
+            Locale next = supported(LOCALE.get());
             bundle = load(next);
             locale = next;
         });
