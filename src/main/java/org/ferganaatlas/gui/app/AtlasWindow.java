@@ -11,6 +11,7 @@ import org.ferganaatlas.gui.search.SearchField;
 import org.ferganaatlas.gui.state.AtlasState;
 import org.ferganaatlas.gui.state.AtlasContext;
 import org.ferganaatlas.gui.state.MapData;
+import org.ferganaatlas.gui.state.SideTab;
 import org.ferganaatlas.gui.state.ToolMode;
 
 import javafx.geometry.Pos;
@@ -167,6 +168,46 @@ public final class AtlasWindow {
                 root.getStyleClass().remove("presentation");
             }
         });
+        // text size and contrast: root style classes (atlas.css), which the dialogs copy
+        state.textSizeProperty().addListener(o -> showLook());
+        state.highContrastProperty().addListener(o -> showLook());
+        showLook();
+        // the map is a focus stop of its own, and says to a screen reader what it is and which keys work on it
+        mapPane.mapView().accessibleTextProperty().bind(Messages.text("map.accessible"));
+        mapPane.mapView().setAccessibleRole(javafx.scene.AccessibleRole.NODE);
+        mapPane.mapView().accessibleHelpProperty().bind(Messages.text("help.row.inView"));
+    }
+
+    /** The style classes of the look the user chose: {@code text-size-<step>} and, if on, {@code high-contrast}. */
+    public java.util.List<String> lookClasses() {
+        java.util.List<String> c = new java.util.ArrayList<>();
+        int step = state.textSizeProperty().get();
+        if (step != 0) {
+            c.add(textSizeClass(step));
+        }
+        if (state.highContrastProperty().get()) {
+            c.add("high-contrast");
+        }
+        return c;
+    }
+
+    static String textSizeClass(int step) {
+        return "text-size-" + (step < 0 ? "m" + (-step) : Integer.toString(step));
+    }
+
+    private void showLook() {
+        root.getStyleClass().removeIf(c -> c.startsWith("text-size-") || c.equals("high-contrast"));
+        root.getStyleClass().addAll(lookClasses());
+    }
+
+    /** F1: the list of shortcuts. */
+    public javafx.scene.control.Dialog<Void> showShortcuts() {
+        return ShortcutsDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), lookClasses());
+    }
+
+    /** Ctrl+L: the places in view, to walk with the keyboard. */
+    public javafx.scene.control.Dialog<Void> showPlacesInView() {
+        return PlacesInView.show(root.getScene() == null ? null : root.getScene().getWindow(), ctx, mapPane.mapView(), lookClasses());
     }
 
     private Node toolBar() {
@@ -191,7 +232,7 @@ public final class AtlasWindow {
         presentation.setId("presentation-toggle");
         presentation.setTooltip(tooltip("toolbar.presentation.tip"));
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
-        HBox bar = new HBox(titles, spacer, home, in, out, presentation, languageMenu());
+        HBox bar = new HBox(titles, spacer, home, in, out, presentation, viewMenu(), languageMenu());
         // the search field right after the titles, the measure tool before the presentation toggle
         bar.getChildren().add(bar.getChildren().indexOf(titles) + 1, search);
         bar.getChildren().add(bar.getChildren().indexOf(presentation), measureToggle());
@@ -236,6 +277,44 @@ public final class AtlasWindow {
         return menu;
     }
 
+    /** Text size, high contrast, the shortcut list and the places in view: the access settings, remembered. */
+    private MenuButton viewMenu() {
+        MenuButton menu = new MenuButton();
+        menu.setId("view-menu");
+        menu.textProperty().bind(Messages.text("toolbar.view"));
+        menu.setTooltip(tooltip("toolbar.view.tip"));
+        javafx.scene.control.Menu size = new javafx.scene.control.Menu();
+        size.textProperty().bind(Messages.text("view.textSize"));
+        size.setId("text-size-menu");
+        ToggleGroup sizes = new ToggleGroup();
+        String[] names = {"textSize.small", "textSize.normal", "textSize.large", "textSize.larger", "textSize.largest"};
+        for (int step = AtlasState.TEXT_SIZE_MIN; step <= AtlasState.TEXT_SIZE_MAX; step++) {
+            int s = step;
+            RadioMenuItem item = new RadioMenuItem();
+            item.textProperty().bind(Messages.text(names[step - AtlasState.TEXT_SIZE_MIN]));
+            item.setId("text-size-item-" + textSizeClass(step).substring("text-size-".length()));
+            item.setToggleGroup(sizes);
+            item.setSelected(state.textSizeProperty().get() == step);
+            item.setOnAction(e -> state.textSizeProperty().set(s));
+            state.textSizeProperty().addListener((o, a, n) -> item.setSelected(n.intValue() == s));
+            size.getItems().add(item);
+        }
+        javafx.scene.control.CheckMenuItem contrast = new javafx.scene.control.CheckMenuItem();
+        contrast.textProperty().bind(Messages.text("view.contrast"));
+        contrast.setId("high-contrast-item");
+        contrast.selectedProperty().bindBidirectional(state.highContrastProperty());
+        javafx.scene.control.MenuItem keys = new javafx.scene.control.MenuItem();
+        keys.textProperty().bind(Messages.text("view.shortcuts"));
+        keys.setId("shortcuts-item");
+        keys.setOnAction(e -> showShortcuts());
+        javafx.scene.control.MenuItem places = new javafx.scene.control.MenuItem();
+        places.textProperty().bind(Messages.text("view.inView"));
+        places.setId("places-item");
+        places.setOnAction(e -> showPlacesInView());
+        menu.getItems().addAll(size, contrast, new javafx.scene.control.SeparatorMenuItem(), keys, places);
+        return menu;
+    }
+
     private ToggleButton measureToggle() {
         ToggleButton t = new ToggleButton();
         t.textProperty().bind(Messages.text("toolbar.measure"));
@@ -251,6 +330,10 @@ public final class AtlasWindow {
     /** Ctrl+F and "/" go to the search field; M turns the measure tool on and off; Esc clears a measurement. */
     private void installToolKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (accessKey(e)) {
+                e.consume();
+                return;
+            }
             if (e.getCode() == javafx.scene.input.KeyCode.F && e.isShortcutDown()) {
                 search.focus();
                 e.consume();
@@ -275,6 +358,36 @@ public final class AtlasWindow {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Keys that work wherever focus is, text fields included: F1 shortcuts, Ctrl+L places in view, Ctrl+Tab and
+     * Ctrl+Shift+Tab the next and previous side tab, Ctrl+Plus / Ctrl+Minus / Ctrl+0 the text size.
+     */
+    private boolean accessKey(KeyEvent e) {
+        javafx.scene.input.KeyCode k = e.getCode();
+        if (k == javafx.scene.input.KeyCode.F1 && !e.isShortcutDown()) {
+            showShortcuts();
+            return true;
+        }
+        if (!e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        switch (k) {
+            case L -> showPlacesInView();
+            case TAB -> {
+                SideTab[] tabs = SideTab.values();
+                int i = state.sideTabProperty().get().ordinal() + (e.isShiftDown() ? tabs.length - 1 : 1);
+                state.sideTabProperty().set(tabs[i % tabs.length]);
+            }
+            case PLUS, EQUALS, ADD -> state.textSizeProperty().set(state.textSizeProperty().get() + 1);
+            case MINUS, SUBTRACT -> state.textSizeProperty().set(state.textSizeProperty().get() - 1);
+            case DIGIT0, NUMPAD0 -> state.textSizeProperty().set(0);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     public SearchField search() {
