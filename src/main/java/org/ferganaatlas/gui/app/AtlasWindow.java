@@ -232,7 +232,9 @@ public final class AtlasWindow {
         presentation.setId("presentation-toggle");
         presentation.setTooltip(tooltip("toolbar.presentation.tip"));
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
-        HBox bar = new HBox(titles, spacer, home, in, out, presentation, viewMenu(), languageMenu());
+        // the language and view menus first after the spacer: on a narrow screen the bar loses its last buttons
+        // (which have keys: M, the presentation toggle), never the way to a language one can read
+        HBox bar = new HBox(titles, spacer, languageMenu(), viewMenu(), home, in, out, presentation);
         // the search field right after the titles, the measure tool before the presentation toggle
         bar.getChildren().add(bar.getChildren().indexOf(titles) + 1, search);
         bar.getChildren().add(bar.getChildren().indexOf(presentation), measureToggle());

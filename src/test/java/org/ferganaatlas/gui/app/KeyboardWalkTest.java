@@ -103,6 +103,8 @@ class KeyboardWalkTest extends AtlasWindowTestBase {
         assertNotNull(help, "F1 shows the shortcut list");
         long rows = robot.from(help).lookup(".shortcut-keys").queryAll().size();
         assertEquals(ShortcutsDialog.ROWS.length, rows);
+        robot.from(help).lookup(".label").queryAllAs(Label.class).forEach(l ->
+                assertFalse(l.getText() != null && l.getText().startsWith("!"), "a row names a key the bundle lacks: " + l.getText()));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(dialog("shortcuts-dialog"), "Esc closes it");
