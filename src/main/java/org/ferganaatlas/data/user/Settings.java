@@ -20,6 +20,8 @@ public final class Settings {
     public static final String LANGUAGE = "ui.language";
     /** The text size step (the gui defines the steps). */
     public static final String TEXT_SIZE = "ui.text_size";
+    /** The high-contrast theme: {@code true} or {@code false}. */
+    public static final String HIGH_CONTRAST = "ui.high_contrast";
     /** The main window's bounds, {@code x,y,width,height} in screen pixels. */
     public static final String WINDOW_BOUNDS = "window.bounds";
 

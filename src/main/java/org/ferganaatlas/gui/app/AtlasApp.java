@@ -21,7 +21,8 @@ import org.ferganaatlas.gui.state.SideTab;
 import org.ferganaatlas.gui.state.ToolMode;
 
 /**
- * Entry point of the atlas window. Options: {@code --benchmark} runs the scripted pan/zoom measurement
+ * Entry point of the atlas window. Options: {@code --lang=ru|ky|tg|uz|en} chooses the interface's language for
+ * the run; {@code --benchmark} runs the scripted pan/zoom measurement
  * and exits (a driver in src/bench/java, not shipped); {@code --timing} prints the time to a fully painted map
  * ({@link PaintWatch}).
  */
@@ -56,10 +57,13 @@ public final class AtlasApp extends Application {
         }
         mark(args, "db_open");
         AtlasState state = new AtlasState();
+        // --lang=xx for this run, else the system's language where the atlas is written in it (English otherwise);
+        // the user's database then brings back the language last chosen, unless --lang was given
+        java.util.Locale chosen = languageOption(args);
+        state.languageProperty().set(chosen != null ? chosen : Messages.systemLanguage());
         try {
-            window = new AtlasWindow(db, state);
+            window = new AtlasWindow(db, state, chosen != null);
             Scene scene = window.createScene(1400, 880);
-            stage.setTitle(Messages.get("app.title"));
             stage.setScene(scene);
             stage.setMinWidth(900);
             stage.setMinHeight(600);
@@ -238,6 +242,24 @@ public final class AtlasApp extends Application {
                 System.err.println("Ignoring option " + a + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * {@code --lang=ru} (or en, ky, tg, uz): the interface's language for this run; null when not given or not one of
+     * the five (then a plain line says so and the usual choice applies).
+     */
+    static java.util.Locale languageOption(List<String> args) {
+        for (String a : args) {
+            if (a.startsWith("--lang=")) {
+                java.util.Locale l = java.util.Locale.forLanguageTag(a.substring(7).strip());
+                if (Messages.isSupported(l)) {
+                    return Messages.supported(l);
+                }
+                System.err.println("Ignoring option " + a + ": the atlas is written in "
+                        + Messages.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
+            }
+        }
+        return null;
     }
 
     /** The startup problem in plain words (what, where, what to do); never a stack trace. */

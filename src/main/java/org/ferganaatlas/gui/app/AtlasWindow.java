@@ -14,6 +14,7 @@ import org.ferganaatlas.gui.search.SearchField;
 import org.ferganaatlas.gui.state.AtlasState;
 import org.ferganaatlas.gui.state.AtlasContext;
 import org.ferganaatlas.gui.state.MapData;
+import org.ferganaatlas.gui.state.SideTab;
 import org.ferganaatlas.gui.state.ToolMode;
 
 import javafx.geometry.Pos;
@@ -22,6 +23,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -44,6 +48,30 @@ import org.ferganaatlas.map.AtlasTileRetriever;
 public final class AtlasWindow {
     /** Style sheet of the whole window. */
     public static final String STYLESHEET = AtlasWindow.class.getResource("atlas.css").toExternalForm();
+    /**
+     * The interface's typeface (atlas.css: {@code -fx-font-family}), bundled so that ң ө ү, ғ қ ҳ ҷ ӣ ӯ and oʻ gʻ
+     * (U+02BB) show on a school PC with no extra fonts. DejaVu Sans 2.37, Bitstream Vera licence (DejaVuSans-LICENSE.txt).
+     */
+    public static final String FONT_FAMILY = "DejaVu Sans";
+    private static final String[] FONT_FILES = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+    private static volatile boolean fontsLoaded;
+
+    /** Registers the bundled fonts with JavaFX once (FX toolkit running); false if one could not be read. */
+    public static synchronized boolean loadFonts() {
+        if (fontsLoaded) {
+            return true;
+        }
+        boolean all = true;
+        for (String f : FONT_FILES) {
+            try (java.io.InputStream in = AtlasWindow.class.getResourceAsStream(f)) {
+                all &= in != null && javafx.scene.text.Font.loadFont(in, 13) != null;
+            } catch (java.io.IOException e) {
+                all = false;
+            }
+        }
+        fontsLoaded = all;
+        return all;
+    }
 
     private final AtlasState state;
     private final MapData data;
@@ -57,6 +85,18 @@ public final class AtlasWindow {
     private final MeasureLayer measure;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
+        this(db, state, false);
+    }
+
+    /**
+     * @param languageChosen the state's language was chosen for this run ({@code --lang=}): the remembered one does
+     *                       not replace it (later changes are remembered all the same)
+     */
+    public AtlasWindow(AtlasDatabase db, AtlasState state, boolean languageChosen) {
+        if (!loadFonts()) {
+            // the system's font then: the window still works, some letters may show as boxes
+            System.err.println("The atlas's own font could not be loaded; letters of some languages may not show.");
+        }
         this.state = state;
         this.db = db;
         // One open database for overlays and basemap: the tile retriever Gluon creates draws from it.
@@ -64,9 +104,16 @@ public final class AtlasWindow {
         AtlasTileRetriever.use(db);
         this.data = Preload.mapData(db);
         this.ctx = AtlasContext.of(state, data);
-        // the interface's strings follow the state's language
+        // the interface's strings follow the state's language, and so do the controls JavaFX words itself (the date
+        // picker's month names come from the default format locale)
         Messages.setLocale(state.languageProperty().get());
-        state.languageProperty().addListener((o, a, l) -> Messages.setLocale(l));
+        java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, Messages.locale());
+        // An invalidation listener, added before any panel's: JavaFX calls invalidation listeners before change
+        // listeners, and panels redraw from theirs, so a change listener here left them one language behind.
+        state.languageProperty().addListener((javafx.beans.Observable o) -> {
+            Messages.setLocale(state.languageProperty().get());
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, Messages.locale());
+        });
         this.mapPane = new MapPane(ctx);
         this.details = new DetailsPanel(ctx);
         // search (its index opens in the background on the same file) and the measure tool
@@ -117,7 +164,7 @@ public final class AtlasWindow {
         showDetails.run();
         root.setBottom(new VBox(new NoticeBar(ctx), new StatusBar(ctx)));
         // the user's own database opens in the background once the window exists; the atlas works without it
-        ctx.user().open(AtlasPaths.userDatabase(), state, false);
+        ctx.user().open(AtlasPaths.userDatabase(), state, languageChosen);
         this.userLayers = new UserLayersController(ctx, new ImportDialogs(STYLESHEET));
         state.presentationProperty().addListener((o, a, on) -> {
             if (on) {
@@ -126,6 +173,46 @@ public final class AtlasWindow {
                 root.getStyleClass().remove("presentation");
             }
         });
+        // text size and contrast: root style classes (atlas.css), which the dialogs copy
+        state.textSizeProperty().addListener(o -> showLook());
+        state.highContrastProperty().addListener(o -> showLook());
+        showLook();
+        // the map is a focus stop of its own, and says to a screen reader what it is and which keys work on it
+        mapPane.mapView().accessibleTextProperty().bind(Messages.text("map.accessible"));
+        mapPane.mapView().setAccessibleRole(javafx.scene.AccessibleRole.NODE);
+        mapPane.mapView().accessibleHelpProperty().bind(Messages.text("help.row.inView"));
+    }
+
+    /** The style classes of the look the user chose: {@code text-size-<step>} and, if on, {@code high-contrast}. */
+    public java.util.List<String> lookClasses() {
+        java.util.List<String> c = new java.util.ArrayList<>();
+        int step = state.textSizeProperty().get();
+        if (step != 0) {
+            c.add(textSizeClass(step));
+        }
+        if (state.highContrastProperty().get()) {
+            c.add("high-contrast");
+        }
+        return c;
+    }
+
+    static String textSizeClass(int step) {
+        return "text-size-" + (step < 0 ? "m" + (-step) : Integer.toString(step));
+    }
+
+    private void showLook() {
+        root.getStyleClass().removeIf(c -> c.startsWith("text-size-") || c.equals("high-contrast"));
+        root.getStyleClass().addAll(lookClasses());
+    }
+
+    /** F1: the list of shortcuts. */
+    public javafx.scene.control.Dialog<Void> showShortcuts() {
+        return ShortcutsDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), lookClasses());
+    }
+
+    /** Ctrl+L: the places in view, to walk with the keyboard. */
+    public javafx.scene.control.Dialog<Void> showPlacesInView() {
+        return PlacesInView.show(root.getScene() == null ? null : root.getScene().getWindow(), ctx, mapPane.mapView(), lookClasses());
     }
 
     private Node toolBar() {
@@ -152,7 +239,9 @@ public final class AtlasWindow {
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
         Button addData = button("add-data", "toolbar.addData", "toolbar.addData.tip");
         addData.setOnAction(e -> chooseFileToImport());
-        HBox bar = new HBox(titles, spacer, home, in, out, addData, presentation);
+        // the language and view menus first after the spacer: on a narrow screen the bar loses its last buttons
+        // (which have keys: M, the presentation toggle), never the way to a language one can read
+        HBox bar = new HBox(titles, spacer, languageMenu(), viewMenu(), home, in, out, addData, presentation);
         // the search field right after the titles, the measure tool before the presentation toggle
         bar.getChildren().add(bar.getChildren().indexOf(titles) + 1, search);
         bar.getChildren().add(bar.getChildren().indexOf(presentation), measureToggle());
@@ -165,6 +254,74 @@ public final class AtlasWindow {
         bar.getStyleClass().add("tool-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /**
+     * The language menu: each language named in its own words, the one in use ticked; choosing one changes the
+     * state's language, which every label follows at once (and the user's database remembers).
+     */
+    private MenuButton languageMenu() {
+        MenuButton menu = new MenuButton();
+        menu.setId("language-menu");
+        menu.getStyleClass().add("language-menu");
+        menu.setTooltip(tooltip("toolbar.language.tip"));
+        menu.accessibleTextProperty().bind(Messages.text("toolbar.language.accessible"));
+        ToggleGroup group = new ToggleGroup();
+        for (java.util.Locale l : Messages.LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem();
+            item.textProperty().bind(Messages.text("language.self." + l.getLanguage()));
+            item.setId("language-" + l.getLanguage());
+            item.setToggleGroup(group);
+            item.setUserData(l);
+            item.setOnAction(e -> state.languageProperty().set(l));
+            menu.getItems().add(item);
+        }
+        Runnable show = () -> {
+            java.util.Locale now = Messages.supported(state.languageProperty().get());
+            menu.setText(Messages.get("language.self." + now.getLanguage()));
+            group.getToggles().forEach(t -> t.setSelected(now.equals(t.getUserData())));
+        };
+        Messages.localeProperty().addListener(o -> show.run());
+        show.run();
+        return menu;
+    }
+
+    /** Text size, high contrast, the shortcut list and the places in view: the access settings, remembered. */
+    private MenuButton viewMenu() {
+        MenuButton menu = new MenuButton();
+        menu.setId("view-menu");
+        menu.textProperty().bind(Messages.text("toolbar.view"));
+        menu.setTooltip(tooltip("toolbar.view.tip"));
+        javafx.scene.control.Menu size = new javafx.scene.control.Menu();
+        size.textProperty().bind(Messages.text("view.textSize"));
+        size.setId("text-size-menu");
+        ToggleGroup sizes = new ToggleGroup();
+        String[] names = {"textSize.small", "textSize.normal", "textSize.large", "textSize.larger", "textSize.largest"};
+        for (int step = AtlasState.TEXT_SIZE_MIN; step <= AtlasState.TEXT_SIZE_MAX; step++) {
+            int s = step;
+            RadioMenuItem item = new RadioMenuItem();
+            item.textProperty().bind(Messages.text(names[step - AtlasState.TEXT_SIZE_MIN]));
+            item.setId("text-size-item-" + textSizeClass(step).substring("text-size-".length()));
+            item.setToggleGroup(sizes);
+            item.setSelected(state.textSizeProperty().get() == step);
+            item.setOnAction(e -> state.textSizeProperty().set(s));
+            state.textSizeProperty().addListener((o, a, n) -> item.setSelected(n.intValue() == s));
+            size.getItems().add(item);
+        }
+        javafx.scene.control.CheckMenuItem contrast = new javafx.scene.control.CheckMenuItem();
+        contrast.textProperty().bind(Messages.text("view.contrast"));
+        contrast.setId("high-contrast-item");
+        contrast.selectedProperty().bindBidirectional(state.highContrastProperty());
+        javafx.scene.control.MenuItem keys = new javafx.scene.control.MenuItem();
+        keys.textProperty().bind(Messages.text("view.shortcuts"));
+        keys.setId("shortcuts-item");
+        keys.setOnAction(e -> showShortcuts());
+        javafx.scene.control.MenuItem places = new javafx.scene.control.MenuItem();
+        places.textProperty().bind(Messages.text("view.inView"));
+        places.setId("places-item");
+        places.setOnAction(e -> showPlacesInView());
+        menu.getItems().addAll(size, contrast, new javafx.scene.control.SeparatorMenuItem(), keys, places);
+        return menu;
     }
 
     private ToggleButton measureToggle() {
@@ -182,6 +339,10 @@ public final class AtlasWindow {
     /** Ctrl+F and "/" go to the search field; M turns the measure tool on and off; Esc clears a measurement. */
     private void installToolKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (accessKey(e)) {
+                e.consume();
+                return;
+            }
             if (e.getCode() == javafx.scene.input.KeyCode.F && e.isShortcutDown()) {
                 search.focus();
                 e.consume();
@@ -206,6 +367,36 @@ public final class AtlasWindow {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Keys that work wherever focus is, text fields included: F1 shortcuts, Ctrl+L places in view, Ctrl+Tab and
+     * Ctrl+Shift+Tab the next and previous side tab, Ctrl+Plus / Ctrl+Minus / Ctrl+0 the text size.
+     */
+    private boolean accessKey(KeyEvent e) {
+        javafx.scene.input.KeyCode k = e.getCode();
+        if (k == javafx.scene.input.KeyCode.F1 && !e.isShortcutDown()) {
+            showShortcuts();
+            return true;
+        }
+        if (!e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        switch (k) {
+            case L -> showPlacesInView();
+            case TAB -> {
+                SideTab[] tabs = SideTab.values();
+                int i = state.sideTabProperty().get().ordinal() + (e.isShiftDown() ? tabs.length - 1 : 1);
+                state.sideTabProperty().set(tabs[i % tabs.length]);
+            }
+            case PLUS, EQUALS, ADD -> state.textSizeProperty().set(state.textSizeProperty().get() + 1);
+            case MINUS, SUBTRACT -> state.textSizeProperty().set(state.textSizeProperty().get() - 1);
+            case DIGIT0, NUMPAD0 -> state.textSizeProperty().set(0);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     public SearchField search() {
@@ -281,6 +472,12 @@ public final class AtlasWindow {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        // the window's title follows the language too
+        scene.windowProperty().addListener((o, a, w) -> {
+            if (w instanceof javafx.stage.Stage s && !s.titleProperty().isBound()) {
+                s.titleProperty().bind(Messages.text("app.title"));
+            }
+        });
         installToolKeys(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed()) {

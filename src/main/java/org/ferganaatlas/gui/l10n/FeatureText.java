@@ -5,7 +5,6 @@ import org.ferganaatlas.gui.state.MapData;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.ferganaatlas.model.Fact;
@@ -54,17 +53,22 @@ public final class FeatureText {
         return c == null ? "" : Messages.getOr("confidence." + c, c);
     }
 
-    /** An ISO date as words ("13 March 2025"), a partial one as far as it goes ("May 2023", "2023"). */
+    /**
+     * An ISO date as words in the reader's language and order ("13 March 2025", "13 марта 2025 г.", "2025-ж.,
+     * 13-март", "13 Март 2025", "13-mart, 2025"), a partial one as far as it goes ("May 2023", "2023"). The
+     * patterns and month names are ICU's CLDR data for each language (skeletons {@code yMMMMd}, {@code yMMMM}).
+     */
     public static String date(String iso, Locale locale) {
         if (iso == null || iso.isBlank()) {
             return "";
         }
         try {
             if (iso.length() == 10) {
-                return LocalDate.parse(iso).format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+                return date(LocalDate.parse(iso), locale);
             }
             if (iso.length() == 7) {
-                return YearMonth.parse(iso).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
+                YearMonth ym = YearMonth.parse(iso);
+                return format("yMMMM", ym.atDay(1), locale);
             }
         } catch (DateTimeParseException e) {
             // fall through: show as stored
@@ -73,7 +77,18 @@ public final class FeatureText {
     }
 
     public static String date(LocalDate d, Locale locale) {
-        return d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+        return format("yMMMMd", d, locale);
+    }
+
+    private static String format(String skeleton, LocalDate d, Locale locale) {
+        com.ibm.icu.util.ULocale u = Messages.formatLocale(locale);
+        com.ibm.icu.text.DateFormat f = com.ibm.icu.text.DateFormat.getInstanceForSkeleton(skeleton, u);
+        com.ibm.icu.util.TimeZone utc = com.ibm.icu.util.TimeZone.GMT_ZONE;
+        f.setTimeZone(utc);
+        com.ibm.icu.util.Calendar c = com.ibm.icu.util.Calendar.getInstance(utc, u);
+        c.clear();
+        c.set(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
+        return f.format(c.getTime());
     }
 
     /** "1,234" or "1,200–1,500 km²". */
@@ -91,7 +106,7 @@ public final class FeatureText {
     private static String number(String s, Locale locale) {
         try {
             double d = Double.parseDouble(s);
-            java.text.NumberFormat nf = java.text.NumberFormat.getNumberInstance(locale);
+            com.ibm.icu.text.NumberFormat nf = com.ibm.icu.text.NumberFormat.getNumberInstance(Messages.formatLocale(locale));
             nf.setMaximumFractionDigits(2);
             return nf.format(d);
         } catch (NumberFormatException e) {

@@ -1,6 +1,5 @@
 package org.ferganaatlas.gui.l10n;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,17 +43,21 @@ public final class RecordText {
         return Messages.format("details.period.range", a, FeatureText.date(end, locale));
     }
 
-    /** "55–58 killed (sources differ)", "3 killed", or null when no figure is given. */
+    /**
+     * "55–58 killed (sources differ)", "3 killed", or null when no figure is given. The pattern gets the figure as
+     * text ({0}) and the number its words agree with ({1}: the upper end of a range, as CLDR's plural ranges
+     * give for Russian: "55–58 погибших", "1 погибший", "3 погибших").
+     */
     public static String figure(Integer min, Integer max, String key, Locale locale) {
         if (min == null && max == null) {
             return null;
         }
-        NumberFormat nf = NumberFormat.getIntegerInstance(locale);
+        com.ibm.icu.text.NumberFormat nf = com.ibm.icu.text.NumberFormat.getIntegerInstance(Messages.formatLocale(locale));
         int lo = min != null ? min : max, hi = max != null ? max : min;
         if (lo == hi) {
-            return Messages.format(key, nf.format(lo));
+            return Messages.format(key, nf.format(lo), hi);
         }
-        return Messages.format(key, nf.format(lo) + "\u2013" + nf.format(hi)) + " " + Messages.get("timeline.sourcesDiffer");
+        return Messages.format(key, nf.format(lo) + "\u2013" + nf.format(hi), hi) + " " + Messages.get("timeline.sourcesDiffer");
     }
 
     /** The casualty lines of an event (deaths, injured, displaced), empty if the event has none. */

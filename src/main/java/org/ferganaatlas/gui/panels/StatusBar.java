@@ -36,7 +36,9 @@ public final class StatusBar extends HBox implements AtlasPanel {
         coords.setTooltip(new Tooltip());
         coords.getTooltip().textProperty().bind(Messages.text("status.cursorOff.tip"));
         zoom.getStyleClass().add("zoom-readout");
-        Label attr = new Label(Messages.format("status.attribution", attribution));
+        Label attr = new Label();
+        attr.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.format("status.attribution", attribution), Messages.localeProperty()));
         attr.setId("attribution");
         attr.getStyleClass().add("attribution");
         attr.setTooltip(new Tooltip(attribution));
@@ -60,6 +62,7 @@ public final class StatusBar extends HBox implements AtlasPanel {
         };
         state.toolProperty().addListener(o -> showMeasure.run());
         state.measurementProperty().addListener(o -> showMeasure.run());
+        Messages.localeProperty().addListener(o -> showMeasure.run());
         showMeasure.run();
         state.cursorLatProperty().addListener(o -> update());
         state.cursorLonProperty().addListener(o -> update());
@@ -104,6 +107,7 @@ public final class StatusBar extends HBox implements AtlasPanel {
             };
             state.zoomProperty().addListener(o -> update.run());
             state.centerLatProperty().addListener(o -> update.run());
+            Messages.localeProperty().addListener(o -> update.run());
             update.run();
         }
 

@@ -166,6 +166,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         HBox.setHgrow(track, Priority.ALWAYS);
         slider.widthProperty().addListener(o -> layoutMarks());
         buildMarks();
+        Messages.localeProperty().addListener(o -> buildMarks()); // their tooltips give the date in words
 
         getChildren().addAll(play, title, picker, today, track);
         state.mapDateProperty().addListener((o, a, d) -> sync(d));

@@ -134,6 +134,12 @@ public final class SearchField extends HBox implements AtlasPanel {
             return c;
         }));
         debounce.setOnFinished(e -> runQuery());
+        // open results are asked for again, so their group titles and dates follow a change of language
+        Messages.localeProperty().addListener(o -> {
+            if (panel.isVisible()) {
+                runQuery();
+            }
+        });
         field.textProperty().addListener((o, a, text) -> {
             generation++;
             typedAtNanos = System.nanoTime();

@@ -37,6 +37,8 @@ public final class AtlasState {
     private final ObjectProperty<LocalDate> mapDate = new SimpleObjectProperty<>(this, "mapDate", LocalDate.now());
     private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(this, "language", Locale.ENGLISH);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
+    private final javafx.beans.property.IntegerProperty textSize = new javafx.beans.property.SimpleIntegerProperty(this, "textSize", 0);
+    private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast", false);
     private final ObjectProperty<ToolMode> tool = new SimpleObjectProperty<>(this, "tool", ToolMode.PAN);
     private final ObjectProperty<Set<String>> highlightedKeys = new SimpleObjectProperty<>(this, "highlightedKeys", Set.of());
     private final ObjectProperty<SideTab> sideTab = new SimpleObjectProperty<>(this, "sideTab", SideTab.LAYERS);
@@ -54,6 +56,12 @@ public final class AtlasState {
     private final MapCommands commands = new MapCommands();
 
     public AtlasState() {
+        textSize.addListener((o, a, n) -> {
+            int v = Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, n.intValue()));
+            if (v != n.intValue()) {
+                textSize.set(v);
+            }
+        });
         // the date never goes null: a cleared date field means "keep the day shown"
         mapDate.addListener((o, a, d) -> {
             if (d == null) {
@@ -90,6 +98,22 @@ public final class AtlasState {
     /** Presentation mode: larger type for a projector (one root style class). */
     public BooleanProperty presentationProperty() {
         return presentation;
+    }
+
+    /** Smallest and largest {@link #textSizeProperty() text size} step. */
+    public static final int TEXT_SIZE_MIN = -1, TEXT_SIZE_MAX = 3;
+
+    /**
+     * The text size step, {@link #TEXT_SIZE_MIN} to {@link #TEXT_SIZE_MAX}, 0 normal: one root style class that scales
+     * the whole window (every size in atlas.css is in em). Kept in range whatever is set.
+     */
+    public javafx.beans.property.IntegerProperty textSizeProperty() {
+        return textSize;
+    }
+
+    /** The high-contrast theme (one root style class that swaps the colour tokens). */
+    public BooleanProperty highContrastProperty() {
+        return highContrast;
     }
 
     /** The active tool: what a click on the map does. */

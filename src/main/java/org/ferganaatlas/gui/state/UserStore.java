@@ -41,7 +41,8 @@ public final class UserStore {
 
     /**
      * Opens {@code file} in the background; on the FX thread, restores the remembered language (unless {@code
-     * keepLanguage}: it was chosen on the command line) and from then on remembers every change of it.
+     * keepLanguage}: it was chosen on the command line), text size and contrast, and from then on remembers every
+     * change of them.
      */
     public void open(Path file, AtlasState state, boolean keepLanguage) {
         Thread t = new Thread(() -> {
@@ -85,6 +86,11 @@ public final class UserStore {
                     .ifPresent(state.languageProperty()::set);
         }
         state.languageProperty().addListener((o, a, l) -> settings.put(Settings.LANGUAGE, l.toLanguageTag()));
+        // the text size and the contrast theme, remembered the same way
+        state.textSizeProperty().set(settings.getInt(Settings.TEXT_SIZE, state.textSizeProperty().get()));
+        state.highContrastProperty().set(settings.getBoolean(Settings.HIGH_CONTRAST, state.highContrastProperty().get()));
+        state.textSizeProperty().addListener((o, a, n) -> settings.put(Settings.TEXT_SIZE, Integer.toString(n.intValue())));
+        state.highContrastProperty().addListener((o, a, on) -> settings.put(Settings.HIGH_CONTRAST, Boolean.toString(on)));
     }
 
     /** Closes the database (the window is going away); queued saves are written first. */

@@ -74,6 +74,9 @@ class MessageKeysTest {
         for (String l : List.of("en", "ru", "ky", "tg", "uz", "alt")) {
             used.add("lang." + l);
         }
+        for (Locale l : Messages.LANGUAGES) {
+            used.add("language.self." + l.getLanguage()); // the language menu names each language in its own words
+        }
         for (org.ferganaatlas.data.AtlasDataException.Problem p : org.ferganaatlas.data.AtlasDataException.Problem.values()) {
             used.add("error.db." + p.key()); // AtlasApp.databaseMessage (issue 6)
         }
