@@ -56,8 +56,6 @@ public final class AtlasApp extends Application {
             Scene scene = window.createScene(1400, 880);
             stage.setTitle(Messages.get("app.title"));
             stage.setScene(scene);
-            stage.setMinWidth(900);
-            stage.setMinHeight(600);
         } catch (RuntimeException | LinkageError e) {
             // never a half-built window: the message instead, details in the log
             Path log = CrashHandler.log("Cannot build the atlas window", e);
@@ -72,6 +70,8 @@ public final class AtlasApp extends Application {
             return;
         }
         mark(args, "checksum_joined");
+        // a size that suits the screen, or the last one (if the user's database is open by now; else when it is)
+        WindowPlacement.install(stage, window.context().user());
         stage.show();
         mark(args, "shown");
         window.mapPane().mapView().requestFocus();
