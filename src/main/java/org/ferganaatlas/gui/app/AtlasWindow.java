@@ -180,7 +180,7 @@ public final class AtlasWindow {
                 e.consume();
                 return;
             }
-            if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) {
+            if (typingInto(scene.getFocusOwner())) {
                 return;
             }
             if (e.getCode() == javafx.scene.input.KeyCode.M && !e.isShortcutDown() && !e.isAltDown()) {
@@ -194,11 +194,26 @@ public final class AtlasWindow {
         });
         // "/" on KEY_TYPED (it is a character on every keyboard layout); consumed so it is not typed into the field
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+            if ("/".equals(e.getCharacter()) && !typingInto(scene.getFocusOwner())) {
                 search.focus();
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Whether keys go to text the user is typing: an editable text field, or an editable date picker or combo box,
+     * which keep the focus themselves and pass the keys to their text field (so "2025-03-14" typed into the map date
+     * never reaches the map's "-" key).
+     */
+    static boolean typingInto(Node owner) {
+        if (owner instanceof TextInputControl t) {
+            return t.isEditable();
+        }
+        if (owner instanceof javafx.scene.control.ComboBoxBase<?> c) {
+            return c.isEditable();
+        }
+        return owner instanceof javafx.scene.control.Spinner<?> s && s.isEditable();
     }
 
     public SearchField search() {
@@ -260,7 +275,7 @@ public final class AtlasWindow {
             if (e.isConsumed()) {
                 return; // used by the tool keys above (filters on one node all run)
             }
-            if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) {
+            if (typingInto(scene.getFocusOwner())) {
                 return;
             }
             if (mapPane.handleKey(e)) {
