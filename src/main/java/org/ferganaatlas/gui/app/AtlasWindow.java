@@ -71,8 +71,10 @@ public final class AtlasWindow {
         mapPane.mapView().addLayer(measure);
         root.getStyleClass().add("atlas-root");
         root.setTop(toolBar());
-        // layers, treaties and timeline share the left side
-        root.setLeft(new SidePanel(ctx));
+        // layers, treaties and timeline share the left side; set after the centre, because Tab follows the order in
+        // which the parts were added: the map (and its date bar) come right after the tool bar, not after every layer
+        // and treaty of the side panel
+        SidePanel side = new SidePanel(ctx);
         StatusBar.ScaleBar scale = new StatusBar.ScaleBar(ctx);
         StackPane mapStack = new StackPane(mapPane, scale);
         StackPane.setAlignment(scale, Pos.BOTTOM_LEFT);
@@ -83,6 +85,7 @@ public final class AtlasWindow {
         mapArea.setBottom(new TimeBar(ctx));
         mapArea.setMinSize(0, 0);
         root.setCenter(mapArea);
+        root.setLeft(side);
         // Details take room only when there is something to show; until then a hint floats over the map.
         Label hint = new Label();
         hint.textProperty().bind(Messages.text("map.hint"));

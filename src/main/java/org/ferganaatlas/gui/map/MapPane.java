@@ -88,6 +88,8 @@ public final class MapPane extends StackPane {
             if (homePending && b.getWidth() > 0 && b.getHeight() > 0) {
                 homePending = false;
                 home();
+            } else if (b.getWidth() > 0 && b.getHeight() > 0) {
+                show(lat, lon, zoom); // a larger window must not uncover the data's edge either
             }
         });
         show(lat, lon, zoom);
@@ -176,6 +178,17 @@ public final class MapPane extends StackPane {
         zoom = Viewport.clampZoom(newZoom);
         lat = Viewport.clampLat(newLat);
         lon = Viewport.clampLon(newLon);
+        double w = map.getWidth(), h = map.getHeight();
+        if (w > 0 && h > 0) {
+            // never out so far, or so near the rim, that the map shows where the data ends
+            zoom = Math.min(Viewport.MAX_ZOOM, Math.max(zoom, Viewport.coverZoom(w, h)));
+            double cx = Viewport.keepInside(Viewport.lonToPx(lon, zoom), w,
+                    Viewport.lonToPx(Viewport.PAN_WEST, zoom), Viewport.lonToPx(Viewport.PAN_EAST, zoom));
+            double cy = Viewport.keepInside(Viewport.latToPx(lat, zoom), h,
+                    Viewport.latToPx(Viewport.PAN_NORTH, zoom), Viewport.latToPx(Viewport.PAN_SOUTH, zoom));
+            lon = Viewport.pxToLon(cx, zoom);
+            lat = Viewport.pxToLat(cy, zoom);
+        }
         map.setZoom(zoom);
         map.setCenter(lat, lon);
         state.zoomProperty().set(zoom);

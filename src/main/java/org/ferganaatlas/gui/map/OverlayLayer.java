@@ -65,6 +65,9 @@ public abstract class OverlayLayer extends MapLayer {
             markDirty();
         });
         state.selectedKeyProperty().addListener((o, a, b) -> FeatureInteraction.markSelected(content, b));
+        // The map reports its zoom after it has moved: lay out again then. Without this a whole-level step (the + and
+        // - keys) could be laid out against the old zoom and left so, at the old scale, until the next move.
+        state.zoomProperty().addListener(o -> markDirty());
     }
 
     /** Forces a rebuild on the next pulse. */
@@ -250,6 +253,16 @@ public abstract class OverlayLayer extends MapLayer {
 
     /** Adds the layer's nodes for this frame to {@link #content}. */
     protected abstract void build(Frame frame);
+
+    /** The factor the built content is shown scaled by (1 once it is built for the zoom shown; tests). */
+    public double shownScale() {
+        return scale.getX();
+    }
+
+    /** The zoom the content was built for (tests). */
+    public double builtZoom() {
+        return builtZoom;
+    }
 
     /** Number of nodes currently drawn (tests, benchmark). */
     public int nodeCount() {

@@ -98,6 +98,17 @@ class FirstHourKeysTest extends AtlasWindowTestBase {
         assertTrue(state.centerLonProperty().get() > lon, "the arrow keys still pan");
     }
 
+    /** Types a date as a keyboard does: the hyphen is the minus key, pressed (the map's zoom-out key). */
+    private static void typeDate(FxRobot robot, String text) {
+        for (String part : text.split("(?<=-)|(?=-)")) {
+            if (part.equals("-")) {
+                robot.type(KeyCode.MINUS);
+            } else {
+                robot.write(part);
+            }
+        }
+    }
+
     @Test
     void aDateTypedWithHyphensStaysInTheFieldAndAnInvalidOneIsExplained(FxRobot robot) throws Exception {
         settle();
@@ -107,7 +118,7 @@ class FirstHourKeysTest extends AtlasWindowTestBase {
             picker.requestFocus();
             picker.getEditor().clear();
         });
-        robot.write("2025-03-14");
+        typeDate(robot, "2025-03-14");
         robot.type(KeyCode.ENTER);
         settle();
         assertEquals(zoom, state.zoomProperty().get(), 1e-9, "typing a date zoomed the map");
@@ -115,7 +126,7 @@ class FirstHourKeysTest extends AtlasWindowTestBase {
         assertEquals("2025-03-14", fx(() -> picker.getEditor().getText()));
 
         robot.interact(() -> picker.getEditor().clear());
-        robot.write("2025-03-14-");
+        typeDate(robot, "2025-03-14-");
         robot.type(KeyCode.ENTER);
         settle();
         assertEquals(zoom, state.zoomProperty().get(), 1e-9);
@@ -141,12 +152,18 @@ class FirstHourKeysTest extends AtlasWindowTestBase {
     void theMapIsReachedWithTabAndThenTheArrowsPan(FxRobot robot) throws Exception {
         settle();
         robot.interact(() -> window.search().focus());
+        // right after the tool bar: a keyboard user should not have to go through every layer and treaty first
+        int toolBar = fx(() -> (int) window.search().getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n.isFocusTraversable() || n instanceof javafx.scene.control.ButtonBase).count());
         boolean reached = false;
-        for (int i = 0; i < 80 && !reached; i++) {
+        int tabs = 0;
+        while (tabs < 60 && !reached) {
             robot.type(KeyCode.TAB);
+            tabs++;
             reached = focusOwner() == map();
         }
         assertTrue(reached, "Tab never reached the map; last focus " + focusOwner());
+        assertTrue(tabs <= toolBar + 1, tabs + " Tabs from the search field to the map (tool bar: " + toolBar + " controls)");
         double lon = state.centerLonProperty().get(), lat = state.centerLatProperty().get();
         robot.type(KeyCode.RIGHT);
         robot.type(KeyCode.DOWN);
