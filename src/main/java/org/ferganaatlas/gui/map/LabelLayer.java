@@ -4,6 +4,7 @@ import org.ferganaatlas.gui.l10n.Messages;
 
 import org.ferganaatlas.gui.state.AtlasState;
 import org.ferganaatlas.model.FeatureKind;
+import org.ferganaatlas.logic.TownDuplicates;
 import org.ferganaatlas.gui.state.MapData;
 
 import java.util.ArrayList;
@@ -122,7 +123,8 @@ public final class LabelLayer extends PlannedOverlayLayer {
                 continue;
             }
             for (Feature p : data.features(kind)) {
-                if (!p.hasLocation() || f.zoom < p.minZoom() - 0.01) {
+                if (!p.hasLocation() || f.zoom < p.minZoom() - 0.01 || !p.hasOwnName()
+                        || kind == FeatureKind.TOWN && hiddenTowns().contains(p.key())) {
                     continue;
                 }
                 double x = f.x(p.lon()), y = f.y(p.lat());
@@ -163,9 +165,17 @@ public final class LabelLayer extends PlannedOverlayLayer {
             double w = size[0], h = size[1];
             double half = c.centred() ? 0 : halvesNow.get(iconKey(c.f()));
             double gap = half + font.getSize() * 0.3;
+            // the halo reaches beyond the text's box, and names that touch read as one: keep a little air between them
+            double air = font.getSize() * 0.25 + 1.6;
             Box own = c.centred() ? null : obstacle(c.x(), c.y(), half);
             Box chosen = null;
             for (Box option : options(c, w, h, gap)) {
+                if (c.centred()) {
+                    option = insideView(option, f);
+                    if (option == null) {
+                        break;
+                    }
+                }
                 if (fits(option, placed, own)) {
                     chosen = option;
                     break;
@@ -174,7 +184,10 @@ public final class LabelLayer extends PlannedOverlayLayer {
             if (chosen == null) {
                 continue;
             }
-            placed.add(chosen);
+            placed.add(new Box(chosen.x0() - air, chosen.y0() - air, chosen.x1() + air, chosen.y1() + air));
+            if (c.classes()[0].equals("town")) {
+                placed.add(obstacle(c.x(), c.y(), half)); // the town's dot, drawn with its name: no later name covers it
+            }
             out.add(new Placed(c.f().key(), text, c.classes(), chosen.x0(), chosen.y0(), c.classes()[0].equals("town"), c.x(), c.y()));
         }
         return out;
@@ -205,6 +218,36 @@ public final class LabelLayer extends PlannedOverlayLayer {
             }
         }
         content.getChildren().setAll(out);
+    }
+
+    /**
+     * A name placed on its area's middle (a country, a lake) whose point is in view but whose text would run past the
+     * view's edge ("KYRGY"): moved along until it is all in view; null if it cannot be (wider than the view).
+     */
+    private static Box insideView(Box b, Frame f) {
+        double cx = (b.x0() + b.x1()) / 2, cy = (b.y0() + b.y1()) / 2;
+        if (cx < f.vx0 || cx > f.vx1 || cy < f.vy0 || cy > f.vy1) {
+            return b; // out of view now: seen only after a pan, when the layer has rebuilt for that view
+        }
+        double w = b.x1() - b.x0(), h = b.y1() - b.y0(), m = 4;
+        if (w > f.vx1 - f.vx0 - 2 * m || h > f.vy1 - f.vy0 - 2 * m) {
+            return null;
+        }
+        double dx = Math.max(0, f.vx0 + m - b.x0()) - Math.max(0, b.x1() - (f.vx1 - m));
+        double dy = Math.max(0, f.vy0 + m - b.y0()) - Math.max(0, b.y1() - (f.vy1 - m));
+        return new Box(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy);
+    }
+
+    private volatile java.util.Set<String> hiddenTowns;
+
+    /** Towns listed twice in the data ({@link TownDuplicates}): computed once, from the read model. */
+    private java.util.Set<String> hiddenTowns() {
+        java.util.Set<String> h = hiddenTowns;
+        if (h == null) {
+            h = TownDuplicates.hidden(data.features(FeatureKind.TOWN));
+            hiddenTowns = h;
+        }
+        return h;
     }
 
     private static boolean fits(Box option, List<Box> placed, Box own) {

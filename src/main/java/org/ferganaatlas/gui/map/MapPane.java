@@ -252,8 +252,10 @@ public final class MapPane extends StackPane {
             dragX = e.getX();
             dragY = e.getY();
             map.requestFocus();
+            hideTooltip();
         });
         map.setOnMouseDragged(e -> {
+            hideTooltip();
             if (e.isPrimaryButtonDown()) {
                 panBy(dragX - e.getX(), dragY - e.getY());
                 dragX = e.getX();
@@ -262,6 +264,7 @@ public final class MapPane extends StackPane {
         });
         map.setOnMouseReleased(null);
         map.setOnScroll((ScrollEvent e) -> {
+            hideTooltip();
             double d = e.getDeltaY() > 0 ? 0.25 : e.getDeltaY() < 0 ? -0.25 : 0;
             if (d != 0) {
                 zoomAt(d, e.getX(), e.getY());
@@ -283,6 +286,9 @@ public final class MapPane extends StackPane {
                 zoomAt(1, e.getX(), e.getY());
             }
         });
+        // the tooltip describes what is under a resting pointer: a click, a drag or a zoom (keys, buttons, Play) ends it,
+        // and the next move of the pointer brings it back
+        state.zoomProperty().addListener(o -> hideTooltip());
         map.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             MapPoint p = map.getMapPosition(e.getX(), e.getY());
             state.cursorLatProperty().set(p.getLatitude());
@@ -304,6 +310,16 @@ public final class MapPane extends StackPane {
             tooltip.setText(FeatureText.tooltip(f, data, state));
             tooltip.setVisible(true);
         });
+    }
+
+    private void hideTooltip() {
+        tooltip.setVisible(false);
+        state.hoveredKeyProperty().set(null);
+    }
+
+    /** Whether the feature tooltip is showing (tests). */
+    public boolean tooltipShowing() {
+        return tooltip.isVisible();
     }
 
     private void placeTooltip(double x, double y) {

@@ -1,6 +1,7 @@
 package org.ferganaatlas.gui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
@@ -75,5 +76,129 @@ class FirstHourMapTest extends AtlasWindowTestBase {
         robot.type(KeyCode.HOME);
         settle();
         assertValleyInView();
+    }
+
+    /** Visible map labels (the text, not the halo) with their bounds on screen. */
+    private java.util.List<javafx.scene.text.Text> labels() {
+        java.util.List<javafx.scene.text.Text> out = new java.util.ArrayList<>();
+        collectLabels(map(), out);
+        return out;
+    }
+
+    private static void collectLabels(javafx.scene.Node n, java.util.List<javafx.scene.text.Text> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.text.Text t && t.getStyleClass().contains("map-label") && t.getStyleClass().contains("text")) {
+            out.add(t);
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectLabels(c, out));
+        }
+    }
+
+    @Test
+    void labelsNeitherOverlapNorRunOffTheMapNorRepeatATownNorShowDataWords(FxRobot robot) throws Exception {
+        for (double zoom : new double[] {7, 8.5, 10}) {
+            robot.interact(() -> state.commands().send(new MapCommand.CentreOn(40.85, 71.6, zoom)));
+            settle();
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            settle();
+            String failures = WaitForAsyncUtils.asyncFx(() -> {
+                StringBuilder sb = new StringBuilder();
+                javafx.geometry.Bounds mapBox = map().localToScreen(map().getBoundsInLocal());
+                java.util.List<javafx.scene.text.Text> ls = labels();
+                java.util.List<javafx.geometry.Bounds> boxes = new java.util.ArrayList<>();
+                for (javafx.scene.text.Text t : ls) {
+                    boxes.add(t.localToScreen(t.getBoundsInLocal()));
+                    if (t.getText().contains("WDBII") || t.getText().contains("level ")) {
+                        sb.append("data words on the map: ").append(t.getText()).append('\n');
+                    }
+                    if (t.getText().endsWith(" Shahri") && ls.stream().anyMatch(o -> (o.getText() + " Shahri").equals(t.getText()))) {
+                        sb.append("a town twice: ").append(t.getText()).append('\n');
+                    }
+                }
+                for (int i = 0; i < ls.size(); i++) {
+                    javafx.geometry.Bounds a = boxes.get(i);
+                    boolean country = ls.get(i).getStyleClass().contains("country");
+                    double cx = (a.getMinX() + a.getMaxX()) / 2, cy = (a.getMinY() + a.getMaxY()) / 2;
+                    if (country && mapBox.contains(cx, cy) && !mapBox.contains(a)) {
+                        sb.append("cut at the map's edge: ").append(ls.get(i).getText()).append('\n');
+                    }
+                    for (int j = i + 1; j < ls.size(); j++) {
+                        javafx.geometry.Bounds b = boxes.get(j);
+                        if (a.intersects(b) && mapBox.intersects(a)) {
+                            sb.append("overlap: ").append(ls.get(i).getText()).append(" / ").append(ls.get(j).getText()).append('\n');
+                        }
+                    }
+                }
+                return sb.toString();
+            }).get(5, TimeUnit.SECONDS);
+            assertEquals("", failures, "at zoom " + state.zoomProperty().get());
+        }
+    }
+
+    @Test
+    void uzbekEnclavesShowTheLandOfUzbekistanUnderTheirMarking(FxRobot robot) throws Exception {
+        robot.interact(() -> state.commands().send(new MapCommand.CentreOn(39.97, 71.1, 10)));
+        settle();
+        java.util.List<javafx.scene.Node> sokh = nodesOf("enclave:sokh");
+        javafx.scene.shape.Shape area = (javafx.scene.shape.Shape) sokh.stream()
+                .filter(n -> n.getStyleClass().contains("enclave-area")).findFirst().orElseThrow(() -> new AssertionError("Sokh not drawn"));
+        javafx.scene.paint.Paint fill = area.getFill();
+        // the basemap under it is drawn in Uzbekistan's colour: a tint on top turned it grey-blue
+        assertTrue(fill instanceof javafx.scene.paint.Color c && c.getOpacity() < 0.02, "enclave tinted over the basemap: " + fill);
+        assertTrue(area.getStroke() != null && area.getStrokeWidth() >= 2, "the enclave keeps its marking");
+    }
+
+    @Test
+    void theTooltipGoesOnAZoomAndAClick(FxRobot robot) throws Exception {
+        javafx.scene.Node icon = crossingIcon(robot, "crossing:kyzyl-bel",
+                atlas.db().featureRepository().feature("crossing:kyzyl-bel").orElseThrow().lat(),
+                atlas.db().featureRepository().feature("crossing:kyzyl-bel").orElseThrow().lon(), 11);
+        robot.interact(() -> map().requestFocus());
+        robot.moveTo(icon);
+        settle();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> window.mapPane().tooltipShowing()).get(), "a tooltip on hover");
+        double z = state.zoomProperty().get();
+        robot.type(KeyCode.SUBTRACT);
+        settle();
+        assertTrue(state.zoomProperty().get() < z);
+        assertFalse(WaitForAsyncUtils.asyncFx(() -> window.mapPane().tooltipShowing()).get(), "the tooltip stayed after a zoom");
+        robot.moveBy(1, 1);
+        settle();
+        robot.moveBy(-1, -1);
+        settle();
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        settle();
+        assertFalse(WaitForAsyncUtils.asyncFx(() -> window.mapPane().tooltipShowing()).get(), "the tooltip stayed after a click");
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+    }
+
+    @Test
+    void closingATreatyTakesItsHighlightAway(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> window.context().focus().showRecord("provision:kg-tj-2025-04"));
+        settle();
+        assertFalse(state.highlightedKeysProperty().get().isEmpty());
+        robot.interact(() -> window.context().focus().clearRecord());
+        settle();
+        assertTrue(state.highlightedKeysProperty().get().isEmpty(), "highlight left after closing the treaty");
+    }
+
+    @Test
+    void everyFactInTheAtlasHasAWrittenName() throws Exception {
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:file:" + atlas.db().file() + "?mode=ro");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT DISTINCT attribute FROM fact UNION SELECT DISTINCT attribute FROM status")) {
+            while (r.next()) {
+                if (!org.ferganaatlas.gui.l10n.Messages.has("fact." + r.getString(1))) {
+                    missing.add(r.getString(1));
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "shown as their column names (\"area ha\", \"houses\"): " + missing);
+        assertEquals("Area transferred", org.ferganaatlas.gui.l10n.FeatureText.attribute("area_transferred_somewhere_ha")
+                .replace(" somewhere", ""), "an attribute new to the bundle is still made readable");
     }
 }
