@@ -31,9 +31,10 @@ public final class PanelParts {
             if (room <= 0 || e.getDeltaY() == 0) {
                 return;
             }
-            // a notch is 40 units of deltaY on every platform JavaFX runs on (touchpads send fractions of it)
+            // deltaY is notches times the platform's multiplier (40 on the desktops; touchpads send fractions of a notch)
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40);
             double line = javafx.scene.text.Font.getDefault().getSize() * 1.4;
-            double px = e.getDeltaY() / 40 * WHEEL_LINES * line;
+            double px = notches * WHEEL_LINES * line;
             scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() - px / room)));
             e.consume();
         });

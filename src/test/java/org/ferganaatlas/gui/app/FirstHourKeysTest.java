@@ -184,4 +184,20 @@ class FirstHourKeysTest extends AtlasWindowTestBase {
         TreatiesPanel panel = robot.lookup("#treaties-panel").queryAs(TreatiesPanel.class);
         assertFalse(panel.lastCopied().isBlank());
     }
+
+    @Test
+    void sixWheelNotchesMoveADossierByMoreThanAFewLines(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> window.context().focus().showRecord("treaty:kg-tj-2025"));
+        settle();
+        ScrollPane scroll = robot.lookup("#treaties-panel .reader-scroll").queryAs(ScrollPane.class);
+        double room = fx(() -> scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight());
+        assertTrue(room > 1500, "a long treaty to scroll: " + room);
+        robot.interact(() -> scroll.setVvalue(0));
+        robot.moveTo(scroll);
+        robot.scroll(6, javafx.geometry.VerticalDirection.UP); // TestFX: UP turns the wheel towards the user, as when reading down
+        settle();
+        double moved = fx(() -> scroll.getVvalue()) * room;
+        assertTrue(moved >= 6 * 3 * 14, "six notches moved the text " + moved + " px");
+    }
 }
