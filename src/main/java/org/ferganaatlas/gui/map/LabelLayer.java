@@ -168,6 +168,10 @@ public final class LabelLayer extends PlannedOverlayLayer {
             // the halo reaches beyond the text's box, and names that touch read as one: keep a little air between them
             double air = font.getSize() * 0.25 + 1.6;
             Box own = c.centred() ? null : obstacle(c.x(), c.y(), half);
+            boolean town = c.classes()[0].equals("town");
+            if (town && !fits(own, placed, null)) {
+                continue; // its dot would sit under a name placed before: the town is left out at this zoom
+            }
             Box chosen = null;
             for (Box option : options(c, w, h, gap)) {
                 if (c.centred()) {
@@ -185,8 +189,8 @@ public final class LabelLayer extends PlannedOverlayLayer {
                 continue;
             }
             placed.add(new Box(chosen.x0() - air, chosen.y0() - air, chosen.x1() + air, chosen.y1() + air));
-            if (c.classes()[0].equals("town")) {
-                placed.add(obstacle(c.x(), c.y(), half)); // the town's dot, drawn with its name: no later name covers it
+            if (town) {
+                placed.add(own); // the town's dot, drawn with its name: no later name covers it
             }
             out.add(new Placed(c.f().key(), text, c.classes(), chosen.x0(), chosen.y0(), c.classes()[0].equals("town"), c.x(), c.y()));
         }
@@ -221,12 +225,11 @@ public final class LabelLayer extends PlannedOverlayLayer {
     }
 
     /**
-     * A name placed on its area's middle (a country, a lake) whose point is in view but whose text would run past the
-     * view's edge ("KYRGY"): moved along until it is all in view; null if it cannot be (wider than the view).
+     * A name placed on its area's middle (a country, a lake) whose text would run past the view's edge ("KYRGY"):
+     * moved along until it is all in view; null if it cannot be (wider than the view).
      */
     private static Box insideView(Box b, Frame f) {
-        double cx = (b.x0() + b.x1()) / 2, cy = (b.y0() + b.y1()) / 2;
-        if (cx < f.vx0 || cx > f.vx1 || cy < f.vy0 || cy > f.vy1) {
+        if (b.x1() < f.vx0 || b.x0() > f.vx1 || b.y1() < f.vy0 || b.y0() > f.vy1) {
             return b; // out of view now: seen only after a pan, when the layer has rebuilt for that view
         }
         double w = b.x1() - b.x0(), h = b.y1() - b.y0(), m = 4;
