@@ -50,11 +50,18 @@ public final class WindowPlacement {
 
     private void placeBeforeShowing() {
         Box primary = box(Screen.getPrimary().getVisualBounds());
-        // the minimum never exceeds the screen: a window wider than the screen is cut off and cannot be fixed
-        stage.setMinWidth(Math.min(MIN_WIDTH, primary.width()));
-        stage.setMinHeight(Math.min(MIN_HEIGHT, primary.height()));
         Optional<Box> remembered = user.database().flatMap(this::remembered);
         apply(remembered.orElseGet(() -> WindowBounds.initial(primary, MIN_WIDTH, MIN_HEIGHT)));
+        // Under a window manager (GTK) a minimum size set before the window is mapped became its size: the atlas opened
+        // at 900x600 whatever was asked. So the minimum is set once it is shown, and the bounds asked again then.
+        // The minimum never exceeds the screen: a window wider than the screen is cut off and cannot be fixed.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            stage.setMinWidth(Math.min(MIN_WIDTH, primary.width()));
+            stage.setMinHeight(Math.min(MIN_HEIGHT, primary.height()));
+            if (placed != null && !movedByUser()) {
+                apply(placed);
+            }
+        });
         if (user.database().isPresent()) {
             settled = true;
         } else {

@@ -173,16 +173,23 @@ public final class LabelLayer extends PlannedOverlayLayer {
                 continue; // its dot would sit under a name placed before: the town is left out at this zoom
             }
             Box chosen = null;
-            for (Box option : options(c, w, h, gap)) {
-                if (c.centred()) {
-                    option = insideView(option, f);
-                    if (option == null) {
+            List<Box> options = options(c, w, h, gap);
+            // beside a dot in view, a side where the name is all in view comes first ("Kazarm" at the edge)
+            boolean dotInView = !c.centred() && c.x() >= f.vx0 && c.x() <= f.vx1 && c.y() >= f.vy0 && c.y() <= f.vy1;
+            for (int pass = dotInView ? 0 : 1; pass < 2 && chosen == null; pass++) {
+                for (Box option : options) {
+                    if (c.centred()) {
+                        option = insideView(option, f);
+                        if (option == null) {
+                            break;
+                        }
+                    } else if (pass == 0 && !inView(option, f)) {
+                        continue;
+                    }
+                    if (fits(option, placed, own)) {
+                        chosen = option;
                         break;
                     }
-                }
-                if (fits(option, placed, own)) {
-                    chosen = option;
-                    break;
                 }
             }
             if (chosen == null) {
@@ -239,6 +246,10 @@ public final class LabelLayer extends PlannedOverlayLayer {
         double dx = Math.max(0, f.vx0 + m - b.x0()) - Math.max(0, b.x1() - (f.vx1 - m));
         double dy = Math.max(0, f.vy0 + m - b.y0()) - Math.max(0, b.y1() - (f.vy1 - m));
         return new Box(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy);
+    }
+
+    private static boolean inView(Box b, Frame f) {
+        return b.x0() >= f.vx0 && b.x1() <= f.vx1 && b.y0() >= f.vy0 && b.y1() <= f.vy1;
     }
 
     private volatile java.util.Set<String> hiddenTowns;
