@@ -220,4 +220,27 @@ class FirstHourMapTest extends AtlasWindowTestBase {
         assertEquals("Area transferred", org.ferganaatlas.gui.l10n.FeatureText.attribute("area_transferred_somewhere_ha")
                 .replace(" somewhere", ""), "an attribute new to the bundle is still made readable");
     }
+
+    @Test
+    void playLeavesOnlyTheCurrentEventsPlacesHighlightedAtTheMapsScale(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> window.context().focus().showRecord("provision:kg-tj-2025-04"));
+        settle();
+        org.ferganaatlas.gui.records.TimeBar bar = robot.lookup("#time-bar").queryAs(org.ferganaatlas.gui.records.TimeBar.class);
+        robot.interact(() -> state.mapDateProperty().set(java.time.LocalDate.of(2021, 4, 1)));
+        org.ferganaatlas.gui.map.HighlightLayer highlight = window.mapPane().overlays().stream()
+                .filter(l -> l instanceof org.ferganaatlas.gui.map.HighlightLayer).map(l -> (org.ferganaatlas.gui.map.HighlightLayer) l)
+                .findFirst().orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            robot.interact(bar::step); // what Play does every few seconds
+            settle();
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            settle();
+            java.util.Set<String> wanted = state.highlightedKeysProperty().get();
+            assertTrue(wanted.containsAll(highlight.drawnKeys()), "highlights left from before: " + highlight.drawnKeys() + " vs " + wanted);
+            if (highlight.nodeCount() > 0) {
+                assertEquals(state.zoomProperty().get(), highlight.builtZoom(), 1e-9, "highlight drawn at another zoom");
+            }
+        }
+    }
 }
