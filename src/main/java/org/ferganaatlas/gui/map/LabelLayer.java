@@ -174,22 +174,22 @@ public final class LabelLayer extends PlannedOverlayLayer {
             }
             Box chosen = null;
             List<Box> options = options(c, w, h, gap);
-            // beside a dot in view, a side where the name is all in view comes first ("Kazarm" at the edge)
+            // beside a dot in view, only a side where the name is all in view will do: a name cut by the map's edge
+            // ("Kazarm", "agach enclave)") reads as another name (beside a dot in the margin the layer builds for panning,
+            // any side does)
             boolean dotInView = !c.centred() && c.x() >= f.vx0 && c.x() <= f.vx1 && c.y() >= f.vy0 && c.y() <= f.vy1;
-            for (int pass = dotInView ? 0 : 1; pass < 2 && chosen == null; pass++) {
-                for (Box option : options) {
-                    if (c.centred()) {
-                        option = insideView(option, f);
-                        if (option == null) {
-                            break;
-                        }
-                    } else if (pass == 0 && !inView(option, f)) {
-                        continue;
-                    }
-                    if (fits(option, placed, own)) {
-                        chosen = option;
+            for (Box option : options) {
+                if (c.centred()) {
+                    option = insideView(option, f);
+                    if (option == null) {
                         break;
                     }
+                } else if (dotInView && !inView(option, f)) {
+                    continue;
+                }
+                if (fits(option, placed, own)) {
+                    chosen = option;
+                    break;
                 }
             }
             if (chosen == null) {

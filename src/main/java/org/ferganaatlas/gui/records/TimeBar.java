@@ -153,6 +153,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         today.getStyleClass().add("time-bar-button");
         today.setTooltip(new Tooltip());
         today.getTooltip().textProperty().bind(Messages.text("timebar.today.tip"));
+        today.setMinWidth(Region.USE_PREF_SIZE); // whole on a 1024-wide screen too (it showed as "...")
         today.setOnAction(e -> {
             stop();
             set(LocalDate.now());

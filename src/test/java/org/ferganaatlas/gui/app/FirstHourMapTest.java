@@ -135,7 +135,10 @@ class FirstHourMapTest extends AtlasWindowTestBase {
                     javafx.geometry.Bounds a = boxes.get(i);
                     boolean country = ls.get(i).getStyleClass().contains("country");
                     double cx = (a.getMinX() + a.getMaxX()) / 2, cy = (a.getMinY() + a.getMaxY()) / 2;
-                    if (country && mapBox.intersects(a) && !mapBox.contains(a)) {
+                    Object key = ls.get(i).getUserData();
+                    boolean dotInMap = map().lookupAll(".icon").stream().anyMatch(n -> n.isVisible() && key != null && key.equals(n.getUserData())
+                            && mapBox.contains(n.localToScreen(n.getBoundsInLocal()).getCenterX(), n.localToScreen(n.getBoundsInLocal()).getCenterY()));
+                    if ((country || dotInMap) && mapBox.intersects(a) && !mapBox.contains(a)) {
                         sb.append("cut at the map's edge: ").append(ls.get(i).getText()).append('\n');
                     }
                     for (javafx.geometry.Bounds dot : dots()) {
