@@ -119,7 +119,12 @@ public final class StatusBar extends HBox implements AtlasPanel {
         UserFolders.addListener(listener);
         // the user's own database: what is wrong with it, where, and what happens now (in the bundle's words)
         user.problemProperty().addListener((o, a, p) -> {
-            if (p != null) {
+            // a database that cannot be written because its folder cannot be: the folder's line has said so already
+            // (one line per folder)
+            boolean folderSaid = p != null && p.setAsideTo() == null
+                    && p.error().problem() == org.ferganaatlas.data.user.UserDataException.Problem.UNWRITABLE
+                    && !said.add(UserFolders.Folder.USER_DATA);
+            if (p != null && !folderSaid) {
                 String where = String.valueOf(p.error().file());
                 String line = p.setAsideTo() != null
                         ? Messages.format("notice.userDatabase.setAside", where, String.valueOf(p.setAsideTo()))
