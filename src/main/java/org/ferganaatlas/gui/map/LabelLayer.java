@@ -184,8 +184,8 @@ public final class LabelLayer extends PlannedOverlayLayer {
                     if (option == null) {
                         break;
                     }
-                } else if (dotInView && !inView(option, f)) {
-                    continue;
+                } else if (dotInView ? !inView(option, f) : crossesView(option, f)) {
+                    continue; // a dot off the view: its name wholly off it too, not half in ("ur" of Amir Timur)
                 }
                 if (fits(option, placed, own)) {
                     chosen = option;
@@ -246,6 +246,11 @@ public final class LabelLayer extends PlannedOverlayLayer {
         double dx = Math.max(0, f.vx0 + m - b.x0()) - Math.max(0, b.x1() - (f.vx1 - m));
         double dy = Math.max(0, f.vy0 + m - b.y0()) - Math.max(0, b.y1() - (f.vy1 - m));
         return new Box(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy);
+    }
+
+    private static boolean crossesView(Box b, Frame f) {
+        boolean touches = b.x1() > f.vx0 && b.x0() < f.vx1 && b.y1() > f.vy0 && b.y0() < f.vy1;
+        return touches && !inView(b, f);
     }
 
     private static boolean inView(Box b, Frame f) {

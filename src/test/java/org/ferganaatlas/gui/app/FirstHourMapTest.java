@@ -138,7 +138,9 @@ class FirstHourMapTest extends AtlasWindowTestBase {
                     Object key = ls.get(i).getUserData();
                     boolean dotInMap = map().lookupAll(".icon").stream().anyMatch(n -> n.isVisible() && key != null && key.equals(n.getUserData())
                             && mapBox.contains(n.localToScreen(n.getBoundsInLocal()).getCenterX(), n.localToScreen(n.getBoundsInLocal()).getCenterY()));
-                    if ((country || dotInMap) && mapBox.intersects(a) && !mapBox.contains(a)) {
+                    boolean dotOff = map().lookupAll(".icon").stream().anyMatch(n -> n.isVisible() && key != null && key.equals(n.getUserData())
+                            && !mapBox.contains(n.localToScreen(n.getBoundsInLocal()).getCenterX(), n.localToScreen(n.getBoundsInLocal()).getCenterY()));
+                    if ((country || dotInMap || dotOff) && mapBox.intersects(a) && !mapBox.contains(a)) {
                         sb.append("cut at the map's edge: ").append(ls.get(i).getText()).append('\n');
                     }
                     for (javafx.geometry.Bounds dot : dots()) {
