@@ -140,7 +140,12 @@ public final class LabelLayer extends PlannedOverlayLayer {
                 }
             }
         }
-        candidates.sort(Comparator.comparingInt(Candidate::order).thenComparingInt(c -> c.f().rank()));
+        // The capital and the regional capitals (towns of rank 0 and 1: Tashkent, Osh, Khujand, Fergana) are named
+        // before the crossings: a crossing's name beside Osh would otherwise take the place of Osh's dot, and the city
+        // would go unnamed on the home view.
+        double capitals = KIND_ORDER.indexOf(FeatureKind.CROSSING) - 0.5;
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> FeatureKind.TOWN.id().equals(c.f().kind()) && c.f().rank() <= 1
+                ? capitals : c.order()).thenComparingInt(c -> c.f().rank()));
         List<Placed> out = new ArrayList<>();
         Text measurer = new Text(); // this computation's own (not in a scene: usable off the FX thread)
         for (Candidate c : candidates) {

@@ -159,6 +159,13 @@ class FirstHourMapTest extends AtlasWindowTestBase {
                 return sb.toString();
             }).get(5, TimeUnit.SECONDS);
             assertEquals("", failures, "at " + java.util.Arrays.toString(v) + ", zoom " + state.zoomProperty().get());
+            if (v[2] == 8.5) {
+                java.util.List<String> names = WaitForAsyncUtils.asyncFx(() -> labels().stream().map(javafx.scene.text.Text::getText).toList())
+                        .get(5, TimeUnit.SECONDS);
+                for (String city : java.util.List.of("Osh", "Khujand", "Fergana", "Andijon", "Namangan")) {
+                    assertTrue(names.contains(city), city + " unnamed on the home view: " + names);
+                }
+            }
         }
     }
 
