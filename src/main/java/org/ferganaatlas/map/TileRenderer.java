@@ -36,12 +36,16 @@ import org.ferganaatlas.model.GeoConventions;
 public final class TileRenderer {
     public static final int SIZE = GeoConventions.TILE_SIZE;
     /** Bump when the drawing changes, so that disk-cached tiles are redrawn. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Kinds the basemap draws. */
     static final Set<String> KINDS = Set.of("country", "enclave", "lake", "water_facility", "river", "border");
     /** Extra pixels around the tile that geometry is fetched and clipped for (line widths, label overhang). */
     private static final double MARGIN_PX = 6;
+    /** Gaps between countries narrower than this on the ground are drawn as land (see {@code draw}). */
+    static final double GAP_CLOSE_M = 1500;
+    /** ... and never wider than this on screen, so a reservoir's real shore barely moves when seen close up. */
+    static final double GAP_CLOSE_MAX_PX = 28;
     /** Budget of the projected-geometry cache, in vertices (16 bytes each plus run boxes: ~45 MB). */
     static final long SHAPE_CACHE_VERTICES = 2_500_000;
 
@@ -132,6 +136,31 @@ public final class TileRenderer {
             }
         }
         ProjectedShape.Scratch sc = scratch.get();
+
+        // Narrow gaps between the land polygons: the input cuts rivers out of the land as chains of slim triangles,
+        // which a plain fill shows as pale shards along the Syr Darya. Every country's outline is first drawn thick in
+        // its own colour (at most GAP_CLOSE_M wide on the ground), then the fills on top, so where two countries meet
+        // the fills decide and only the gaps take the colour of the land beside them. The rivers and lakes drawn
+        // next show the water. Clipped to the region, where the data ends.
+        double gapPx = Math.min(GAP_CLOSE_MAX_PX,
+                GAP_CLOSE_M / GeoConventions.metresPerPixel(GeoConventions.worldYToLat(oy + SIZE / 2.0 / scale), zoom));
+        if (gapPx >= 1) {
+            java.awt.Shape before = g.getClip();
+            g.clip(new Rectangle2D.Double(rx0, ry0, rx1 - rx0, ry1 - ry0));
+            double gm = (gapPx + MARGIN_PX) / scale;
+            g.setStroke(new BasicStroke((float) gapPx, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            for (Feature f : features) {
+                if (f.kind().equals("country")) {
+                    Path2D.Double p = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+                    shape(f, lod).appendRings(p, x0 - gm, y0 - gm, x1 + gm, y1 + gm, ox, oy, scale, sc);
+                    if (p.getCurrentPoint() != null) {
+                        g.setColor(style.fillFor(f.country()));
+                        g.draw(p);
+                    }
+                }
+            }
+            g.setClip(before);
+        }
 
         // Land by country. Where two countries meet, the antialiased edges leave a faint seam; the border line drawn
         // below covers it (the database has a border feature for every pair of neighbours), so no seam stroke.

@@ -159,6 +159,15 @@ public final class Feature {
         return Optional.ofNullable(PropsJson.asNumber(props().get(name)));
     }
 
+    /**
+     * Whether {@link #nameEn()} is the feature's own name. The build gives a nameless feature (most WDBII rivers) a
+     * description of what it is, such as "Additional major river (WDBII level 3)", and marks it {@code "named": false};
+     * such a description is for the data, not a name to write on the map.
+     */
+    public boolean hasOwnName() {
+        return !Boolean.FALSE.equals(props().get("named"));
+    }
+
     /** Whether the representative point is known. */
     public boolean hasLocation() {
         return lat != null && lon != null;

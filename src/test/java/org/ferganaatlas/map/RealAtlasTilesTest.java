@@ -3,6 +3,7 @@ package org.ferganaatlas.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
@@ -116,5 +117,29 @@ class RealAtlasTilesTest {
         }
         assertNotNull(kgz);
         assumeTrue(checked > 0, "no quiet stretch of the KGZ-UZB border found");
+    }
+
+    /**
+     * Along the Syr Darya west of Khujand the input leaves the river as chains of slim gaps between the land polygons;
+     * drawn as they are they showed as pale shards at zoom 11. The land beside them closes them; the river line and the
+     * reservoir's own polygon show the water.
+     */
+    @Test
+    void noShardsOfUncoveredLandAlongTheSyrDarya() {
+        int zoom = 11;
+        long x0 = (long) Math.floor(GeoConventions.lonToTileX(69.35, zoom)), x1 = (long) Math.floor(GeoConventions.lonToTileX(69.95, zoom));
+        long y0 = (long) Math.floor(GeoConventions.latToTileY(40.36, zoom)), y1 = (long) Math.floor(GeoConventions.latToTileY(40.20, zoom));
+        int none = 0, all = 0;
+        for (long x = x0; x <= x1; x++) {
+            for (long y = y0; y <= y1; y++) {
+                for (int argb : TileRenderer.pixels(renderer.render(zoom, x, y))) {
+                    all++;
+                    if (TileRendererTest.distance(new Color(argb, true), S.noCountry()) < 3) {
+                        none++;
+                    }
+                }
+            }
+        }
+        assertTrue(none < all / 200, none + " of " + all + " pixels of uncovered land round Khujand at zoom " + zoom);
     }
 }

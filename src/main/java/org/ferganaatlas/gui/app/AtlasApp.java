@@ -65,8 +65,6 @@ public final class AtlasApp extends Application {
             window = new AtlasWindow(db, state, chosen != null);
             Scene scene = window.createScene(1400, 880);
             stage.setScene(scene);
-            stage.setMinWidth(900);
-            stage.setMinHeight(600);
         } catch (RuntimeException | LinkageError e) {
             // never a half-built window: the message instead, details in the log
             Path log = CrashHandler.log("Cannot build the atlas window", e);
@@ -81,6 +79,8 @@ public final class AtlasApp extends Application {
             return;
         }
         mark(args, "checksum_joined");
+        // a size that suits the screen, or the last one (if the user's database is open by now; else when it is)
+        WindowPlacement.install(stage, window.context().user());
         stage.show();
         if (instance != null) {
             instance.listen(req -> Platform.runLater(() -> {

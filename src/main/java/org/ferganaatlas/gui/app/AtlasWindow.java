@@ -122,8 +122,10 @@ public final class AtlasWindow {
         mapPane.mapView().addLayer(measure);
         root.getStyleClass().add("atlas-root");
         root.setTop(toolBar());
-        // layers, treaties and timeline share the left side
-        root.setLeft(new SidePanel(ctx));
+        // layers, treaties and timeline share the left side; set after the centre, because Tab follows the order in
+        // which the parts were added: the map (and its date bar) come right after the tool bar, not after every layer
+        // and treaty of the side panel
+        SidePanel side = new SidePanel(ctx);
         StatusBar.ScaleBar scale = new StatusBar.ScaleBar(ctx);
         StackPane mapStack = new StackPane(mapPane, scale);
         StackPane.setAlignment(scale, Pos.BOTTOM_LEFT);
@@ -134,6 +136,7 @@ public final class AtlasWindow {
         mapArea.setBottom(new TimeBar(ctx));
         mapArea.setMinSize(0, 0);
         root.setCenter(mapArea);
+        root.setLeft(side);
         // Details take room only when there is something to show; until then a hint floats over the map.
         Label hint = new Label();
         hint.textProperty().bind(Messages.text("map.hint"));
@@ -348,7 +351,7 @@ public final class AtlasWindow {
                 e.consume();
                 return;
             }
-            if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) {
+            if (typingInto(scene.getFocusOwner())) {
                 return;
             }
             if (e.getCode() == javafx.scene.input.KeyCode.M && !e.isShortcutDown() && !e.isAltDown()) {
@@ -362,7 +365,7 @@ public final class AtlasWindow {
         });
         // "/" on KEY_TYPED (it is a character on every keyboard layout); consumed so it is not typed into the field
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+            if ("/".equals(e.getCharacter()) && !typingInto(scene.getFocusOwner())) {
                 search.focus();
                 e.consume();
             }
@@ -397,6 +400,21 @@ public final class AtlasWindow {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether keys go to text the user is typing: an editable text field, or an editable date picker or combo box,
+     * which keep the focus themselves and pass the keys to their text field (so "2025-03-14" typed into the map date
+     * never reaches the map's "-" key).
+     */
+    static boolean typingInto(Node owner) {
+        if (owner instanceof TextInputControl t) {
+            return t.isEditable();
+        }
+        if (owner instanceof javafx.scene.control.ComboBoxBase<?> c) {
+            return c.isEditable();
+        }
+        return owner instanceof javafx.scene.control.Spinner<?> s && s.isEditable();
     }
 
     public SearchField search() {
@@ -483,7 +501,7 @@ public final class AtlasWindow {
             if (e.isConsumed()) {
                 return; // used by the tool keys above (filters on one node all run)
             }
-            if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) {
+            if (typingInto(scene.getFocusOwner())) {
                 return;
             }
             if (mapPane.handleKey(e)) {

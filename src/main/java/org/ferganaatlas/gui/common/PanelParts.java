@@ -24,9 +24,26 @@ public final class PanelParts {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(scrollStyleClass);
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        // ScrollPane turns a wheel notch into a small fraction of the content (six notches moved ~200 px of a long
+        // dossier); a notch here moves the text by WHEEL_LINES lines of text, as text views do.
+        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            double room = body.getHeight() - scroll.getViewportBounds().getHeight();
+            if (room <= 0 || e.getDeltaY() == 0) {
+                return;
+            }
+            // deltaY is notches times the platform's multiplier (40 on the desktops; touchpads send fractions of a notch)
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40);
+            double line = javafx.scene.text.Font.getDefault().getSize() * 1.4;
+            double px = notches * WHEEL_LINES * line;
+            scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() - px / room)));
+            e.consume();
+        });
         panel.getChildren().add(scroll);
         return scroll;
     }
+
+    /** Lines of text one wheel notch scrolls a panel by. */
+    public static final int WHEEL_LINES = 4;
 
     /** A wrapping label as tall as its text. */
     public static Label label(String text, String styleClass) {

@@ -6,6 +6,7 @@ import org.ferganaatlas.gui.state.MapData;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import org.ferganaatlas.model.Fact;
 import org.ferganaatlas.logic.StatusRules;
@@ -45,8 +46,22 @@ public final class FeatureText {
                 "administered_by".equals(attribute) ? country(value) : value.replace('_', ' '));
     }
 
+    /** The name of a fact's attribute; one the bundle lacks is made readable, never shown as its column name. */
     public static String attribute(String attribute) {
-        return Messages.getOr("fact." + attribute, attribute.replace('_', ' '));
+        return Messages.getOr("fact." + attribute, readable(attribute));
+    }
+
+    /** Units the data spells at the end of an attribute name; the value carries its unit, so the name drops it. */
+    private static final java.util.Set<String> UNIT_SUFFIXES = java.util.Set.of("ha", "km", "km2", "km3", "m", "m2", "m3", "pct");
+
+    /** {@code area_transferred_ha} → "Area transferred": words, no unit, a capital first letter. */
+    static String readable(String attribute) {
+        List<String> words = new java.util.ArrayList<>(List.of(attribute.strip().split("_+")));
+        while (words.size() > 1 && UNIT_SUFFIXES.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
+            words.remove(words.size() - 1);
+        }
+        String s = String.join(" ", words).strip();
+        return s.isEmpty() ? attribute : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
     public static String confidence(String c) {

@@ -4,6 +4,7 @@ import org.ferganaatlas.gui.l10n.Messages;
 
 import org.ferganaatlas.gui.state.AtlasState;
 import org.ferganaatlas.model.FeatureKind;
+import org.ferganaatlas.logic.TownDuplicates;
 import org.ferganaatlas.gui.state.MapData;
 
 import java.util.ArrayList;
@@ -122,7 +123,8 @@ public final class LabelLayer extends PlannedOverlayLayer {
                 continue;
             }
             for (Feature p : data.features(kind)) {
-                if (!p.hasLocation() || f.zoom < p.minZoom() - 0.01) {
+                if (!p.hasLocation() || f.zoom < p.minZoom() - 0.01 || !p.hasOwnName()
+                        || kind == FeatureKind.TOWN && hiddenTowns().contains(p.key())) {
                     continue;
                 }
                 double x = f.x(p.lon()), y = f.y(p.lat());
@@ -138,7 +140,12 @@ public final class LabelLayer extends PlannedOverlayLayer {
                 }
             }
         }
-        candidates.sort(Comparator.comparingInt(Candidate::order).thenComparingInt(c -> c.f().rank()));
+        // The capital and the regional capitals (towns of rank 0 and 1: Tashkent, Osh, Khujand, Fergana) are named
+        // before the crossings: a crossing's name beside Osh would otherwise take the place of Osh's dot, and the city
+        // would go unnamed on the home view.
+        double capitals = KIND_ORDER.indexOf(FeatureKind.CROSSING) - 0.5;
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> FeatureKind.TOWN.id().equals(c.f().kind()) && c.f().rank() <= 1
+                ? capitals : c.order()).thenComparingInt(c -> c.f().rank()));
         List<Placed> out = new ArrayList<>();
         Text measurer = new Text(); // this computation's own (not in a scene: usable off the FX thread)
         for (Candidate c : candidates) {
@@ -163,9 +170,28 @@ public final class LabelLayer extends PlannedOverlayLayer {
             double w = size[0], h = size[1];
             double half = c.centred() ? 0 : halvesNow.get(iconKey(c.f()));
             double gap = half + font.getSize() * 0.3;
+            // the halo reaches beyond the text's box, and names that touch read as one: keep a little air between them
+            double air = font.getSize() * 0.25 + 1.6;
             Box own = c.centred() ? null : obstacle(c.x(), c.y(), half);
+            boolean town = c.classes()[0].equals("town");
+            if (town && !fits(own, placed, null)) {
+                continue; // its dot would sit under a name placed before: the town is left out at this zoom
+            }
             Box chosen = null;
-            for (Box option : options(c, w, h, gap)) {
+            List<Box> options = options(c, w, h, gap);
+            // beside a dot in view, only a side where the name is all in view will do: a name cut by the map's edge
+            // ("Kazarm", "agach enclave)") reads as another name (beside a dot in the margin the layer builds for panning,
+            // any side does)
+            boolean dotInView = !c.centred() && c.x() >= f.vx0 && c.x() <= f.vx1 && c.y() >= f.vy0 && c.y() <= f.vy1;
+            for (Box option : options) {
+                if (c.centred()) {
+                    option = insideView(option, f);
+                    if (option == null) {
+                        break;
+                    }
+                } else if (dotInView ? !inView(option, f) : crossesView(option, f)) {
+                    continue; // a dot off the view: its name wholly off it too, not half in ("ur" of Amir Timur)
+                }
                 if (fits(option, placed, own)) {
                     chosen = option;
                     break;
@@ -174,7 +200,10 @@ public final class LabelLayer extends PlannedOverlayLayer {
             if (chosen == null) {
                 continue;
             }
-            placed.add(chosen);
+            placed.add(new Box(chosen.x0() - air, chosen.y0() - air, chosen.x1() + air, chosen.y1() + air));
+            if (town) {
+                placed.add(own); // the town's dot, drawn with its name: no later name covers it
+            }
             out.add(new Placed(c.f().key(), text, c.classes(), chosen.x0(), chosen.y0(), c.classes()[0].equals("town"), c.x(), c.y()));
         }
         return out;
@@ -205,6 +234,44 @@ public final class LabelLayer extends PlannedOverlayLayer {
             }
         }
         content.getChildren().setAll(out);
+    }
+
+    /**
+     * A name placed on its area's middle (a country, a lake) whose text would run past the view's edge ("KYRGY"):
+     * moved along until it is all in view; null if it cannot be (wider than the view).
+     */
+    private static Box insideView(Box b, Frame f) {
+        if (b.x1() < f.vx0 || b.x0() > f.vx1 || b.y1() < f.vy0 || b.y0() > f.vy1) {
+            return b; // out of view now: seen only after a pan, when the layer has rebuilt for that view
+        }
+        double w = b.x1() - b.x0(), h = b.y1() - b.y0(), m = 4;
+        if (w > f.vx1 - f.vx0 - 2 * m || h > f.vy1 - f.vy0 - 2 * m) {
+            return null;
+        }
+        double dx = Math.max(0, f.vx0 + m - b.x0()) - Math.max(0, b.x1() - (f.vx1 - m));
+        double dy = Math.max(0, f.vy0 + m - b.y0()) - Math.max(0, b.y1() - (f.vy1 - m));
+        return new Box(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy);
+    }
+
+    private static boolean crossesView(Box b, Frame f) {
+        boolean touches = b.x1() > f.vx0 && b.x0() < f.vx1 && b.y1() > f.vy0 && b.y0() < f.vy1;
+        return touches && !inView(b, f);
+    }
+
+    private static boolean inView(Box b, Frame f) {
+        return b.x0() >= f.vx0 && b.x1() <= f.vx1 && b.y0() >= f.vy0 && b.y1() <= f.vy1;
+    }
+
+    private volatile java.util.Set<String> hiddenTowns;
+
+    /** Towns listed twice in the data ({@link TownDuplicates}): computed once, from the read model. */
+    private java.util.Set<String> hiddenTowns() {
+        java.util.Set<String> h = hiddenTowns;
+        if (h == null) {
+            h = TownDuplicates.hidden(data.features(FeatureKind.TOWN));
+            hiddenTowns = h;
+        }
+        return h;
     }
 
     private static boolean fits(Box option, List<Box> placed, Box own) {

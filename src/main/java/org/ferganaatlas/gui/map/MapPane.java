@@ -88,6 +88,8 @@ public final class MapPane extends StackPane {
             if (homePending && b.getWidth() > 0 && b.getHeight() > 0) {
                 homePending = false;
                 home();
+            } else if (b.getWidth() > 0 && b.getHeight() > 0) {
+                show(lat, lon, zoom); // a larger window must not uncover the data's edge either
             }
         });
         show(lat, lon, zoom);
@@ -176,6 +178,17 @@ public final class MapPane extends StackPane {
         zoom = Viewport.clampZoom(newZoom);
         lat = Viewport.clampLat(newLat);
         lon = Viewport.clampLon(newLon);
+        double w = map.getWidth(), h = map.getHeight();
+        if (w > 0 && h > 0) {
+            // never out so far, or so near the rim, that the map shows where the data ends
+            zoom = Math.min(Viewport.MAX_ZOOM, Math.max(zoom, Viewport.coverZoom(w, h)));
+            double cx = Viewport.keepInside(Viewport.lonToPx(lon, zoom), w,
+                    Viewport.lonToPx(Viewport.PAN_WEST, zoom), Viewport.lonToPx(Viewport.PAN_EAST, zoom));
+            double cy = Viewport.keepInside(Viewport.latToPx(lat, zoom), h,
+                    Viewport.latToPx(Viewport.PAN_NORTH, zoom), Viewport.latToPx(Viewport.PAN_SOUTH, zoom));
+            lon = Viewport.pxToLon(cx, zoom);
+            lat = Viewport.pxToLat(cy, zoom);
+        }
         map.setZoom(zoom);
         map.setCenter(lat, lon);
         state.zoomProperty().set(zoom);
@@ -239,8 +252,10 @@ public final class MapPane extends StackPane {
             dragX = e.getX();
             dragY = e.getY();
             map.requestFocus();
+            hideTooltip();
         });
         map.setOnMouseDragged(e -> {
+            hideTooltip();
             if (e.isPrimaryButtonDown()) {
                 panBy(dragX - e.getX(), dragY - e.getY());
                 dragX = e.getX();
@@ -249,6 +264,7 @@ public final class MapPane extends StackPane {
         });
         map.setOnMouseReleased(null);
         map.setOnScroll((ScrollEvent e) -> {
+            hideTooltip();
             double d = e.getDeltaY() > 0 ? 0.25 : e.getDeltaY() < 0 ? -0.25 : 0;
             if (d != 0) {
                 zoomAt(d, e.getX(), e.getY());
@@ -270,6 +286,9 @@ public final class MapPane extends StackPane {
                 zoomAt(1, e.getX(), e.getY());
             }
         });
+        // the tooltip describes what is under a resting pointer: a click, a drag or a zoom (keys, buttons, Play) ends it,
+        // and the next move of the pointer brings it back
+        state.zoomProperty().addListener(o -> hideTooltip());
         map.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             MapPoint p = map.getMapPosition(e.getX(), e.getY());
             state.cursorLatProperty().set(p.getLatitude());
@@ -291,6 +310,16 @@ public final class MapPane extends StackPane {
             tooltip.setText(FeatureText.tooltip(f, data, state));
             tooltip.setVisible(true);
         });
+    }
+
+    private void hideTooltip() {
+        tooltip.setVisible(false);
+        state.hoveredKeyProperty().set(null);
+    }
+
+    /** Whether the feature tooltip is showing (tests). */
+    public boolean tooltipShowing() {
+        return tooltip.isVisible();
     }
 
     private void placeTooltip(double x, double y) {

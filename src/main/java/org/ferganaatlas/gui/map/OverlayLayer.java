@@ -65,6 +65,9 @@ public abstract class OverlayLayer extends MapLayer {
             markDirty();
         });
         state.selectedKeyProperty().addListener((o, a, b) -> FeatureInteraction.markSelected(content, b));
+        // The map reports its zoom after it has moved: lay out again then. Without this a whole-level step (the + and
+        // - keys) could be laid out against the old zoom and left so, at the old scale, until the next move.
+        state.zoomProperty().addListener(o -> markDirty());
     }
 
     /** Forces a rebuild on the next pulse. */
@@ -92,7 +95,10 @@ public abstract class OverlayLayer extends MapLayer {
         double f = Double.isNaN(builtZoom) ? 1 : Math.pow(2, zoom - builtZoom);
         double vx0 = -origin.getX() / f, vy0 = -origin.getY() / f;
         double vx1 = vx0 + view.getWidth() / f, vy1 = vy0 + view.getHeight() / f;
-        boolean outside = vx0 < bx0 || vy0 < by0 || vx1 > bx1 || vy1 > by1;
+        // a new size of the map (the window resized, the details pane opened) is a new view: names placed to fit the
+        // old one's edges would be cut at the new ones
+        boolean resized = view.getWidth() != builtViewW || view.getHeight() != builtViewH;
+        boolean outside = vx0 < bx0 || vy0 < by0 || vx1 > bx1 || vy1 > by1 || resized && !Double.isNaN(builtZoom);
         boolean zoomChanged = zoom != builtZoom || settled;
         boolean canScale = !stale && !outside && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_SCALED_ZOOM;
         // At most one layer rebuilds per pulse (rebuilds are the long pulses): while the view moves, a layer whose
@@ -143,7 +149,11 @@ public abstract class OverlayLayer extends MapLayer {
     }
 
     /** The frame a rebuild for this view covers: the view plus {@link #margin()} views each way. */
+    private double builtViewW = Double.NaN, builtViewH = Double.NaN;
+
     private Frame frameFor(double zoom, Point2D origin, Bounds view) {
+        builtViewW = view.getWidth();
+        builtViewH = view.getHeight();
         double vx0 = -origin.getX(), vy0 = -origin.getY();
         double vx1 = vx0 + view.getWidth(), vy1 = vy0 + view.getHeight();
         double mx = view.getWidth() * margin(), my = view.getHeight() * margin();
@@ -250,6 +260,16 @@ public abstract class OverlayLayer extends MapLayer {
 
     /** Adds the layer's nodes for this frame to {@link #content}. */
     protected abstract void build(Frame frame);
+
+    /** The factor the built content is shown scaled by (1 once it is built for the zoom shown; tests). */
+    public double shownScale() {
+        return scale.getX();
+    }
+
+    /** The zoom the content was built for (tests). */
+    public double builtZoom() {
+        return builtZoom;
+    }
 
     /** Number of nodes currently drawn (tests, benchmark). */
     public int nodeCount() {

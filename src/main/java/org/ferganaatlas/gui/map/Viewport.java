@@ -50,6 +50,24 @@ public final class Viewport {
         return clampZoom(Math.floor(z * 4) / 4);
     }
 
+    /**
+     * The smallest zoom at which the region the database covers fills a {@code width x height} map: below it the map
+     * would show the data's edge (a rectangle of valley on plain grey, names spilling out of it).
+     */
+    public static double coverZoom(double width, double height) {
+        double dx = GeoConventions.lonToWorldX(PAN_EAST) - GeoConventions.lonToWorldX(PAN_WEST);
+        double dy = GeoConventions.latToWorldY(PAN_SOUTH) - GeoConventions.latToWorldY(PAN_NORTH);
+        return Math.max(log2(width / (dx * GeoConventions.TILE_SIZE)), log2(height / (dy * GeoConventions.TILE_SIZE)));
+    }
+
+    /** A view centre (world pixels at {@code zoom}) moved so a view {@code size} wide stays inside [lo, hi]. */
+    static double keepInside(double centre, double size, double lo, double hi) {
+        if (hi - lo <= size) {
+            return (lo + hi) / 2;
+        }
+        return Math.max(lo + size / 2, Math.min(hi - size / 2, centre));
+    }
+
     public static double clampZoom(double z) {
         return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
     }

@@ -55,6 +55,9 @@ public final class TimeBar extends HBox implements AtlasPanel {
     private final Focus focus;
     private final Slider slider = new Slider();
     private final DatePicker picker = new DatePicker();
+    /** Says why a typed date was not taken. */
+    private final Label dateError = new Label();
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
     private final ToggleButton play = new ToggleButton();
     private final Pane marks = new Pane();
     private final List<AtlasEvent> events;
@@ -112,10 +115,29 @@ public final class TimeBar extends HBox implements AtlasPanel {
             @Override
             public LocalDate fromString(String s) {
                 try {
-                    return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+                    LocalDate d = s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+                    dateError.setVisible(false);
+                    picker.getEditor().pseudoClassStateChanged(INVALID, false);
+                    return d;
                 } catch (RuntimeException e) {
-                    return state.mapDateProperty().get(); // not a date: keep the current one
+                    // not a date: keep the day shown, leave the text to be corrected, and say what is wrong with it
+                    dateError.setText(Messages.format("timebar.date.invalid", s.strip()));
+                    dateError.setVisible(true);
+                    picker.getEditor().pseudoClassStateChanged(INVALID, true);
+                    return state.mapDateProperty().get();
                 }
+            }
+        });
+        dateError.setId("map-date-error");
+        dateError.getStyleClass().add("map-date-error");
+        dateError.setWrapText(true);
+        dateError.setVisible(false);
+        dateError.managedProperty().bind(dateError.visibleProperty());
+        // typing again, or any other way of setting the date, takes the message away
+        picker.getEditor().textProperty().addListener((o, a, t) -> {
+            if (dateError.isVisible() && !picker.getEditor().isFocused()) {
+                dateError.setVisible(false);
+                picker.getEditor().pseudoClassStateChanged(INVALID, false);
             }
         });
         picker.valueProperty().addListener((o, a, d) -> {
@@ -131,6 +153,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         today.getStyleClass().add("time-bar-button");
         today.setTooltip(new Tooltip());
         today.getTooltip().textProperty().bind(Messages.text("timebar.today.tip"));
+        today.setMinWidth(Region.USE_PREF_SIZE); // whole on a 1024-wide screen too (it showed as "...")
         today.setOnAction(e -> {
             stop();
             set(LocalDate.now());
@@ -168,7 +191,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         buildMarks();
         Messages.localeProperty().addListener(o -> buildMarks()); // their tooltips give the date in words
 
-        getChildren().addAll(play, title, picker, today, track);
+        getChildren().addAll(play, title, picker, dateError, today, track);
         state.mapDateProperty().addListener((o, a, d) -> sync(d));
         sync(state.mapDateProperty().get());
     }
@@ -184,6 +207,8 @@ public final class TimeBar extends HBox implements AtlasPanel {
 
     private void sync(LocalDate d) {
         syncing = true;
+        dateError.setVisible(false);
+        picker.getEditor().pseudoClassStateChanged(INVALID, false);
         try {
             slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), d.toEpochDay())));
             picker.setValue(d);

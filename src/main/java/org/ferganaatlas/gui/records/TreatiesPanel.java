@@ -83,6 +83,11 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
         }
         if (RecordKey.is(key, RecordKind.PROVISION)) {
             data.db().treatyRepository().provision(key).ifPresent(p -> {
+                if (p.treatyKey().equals(shownTreaty) && !body.getChildren().isEmpty()) {
+                    // "Show on map" in the treaty shown: only the mark moves; the reader keeps its place and focus
+                    markChosen(key);
+                    return;
+                }
                 shownTreaty = p.treatyKey();
                 refresh();
             });
@@ -92,7 +97,31 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
         }
     }
 
+    private void markChosen(String key) {
+        for (Node n : body.getChildren()) {
+            n.getStyleClass().remove("selected-record");
+        }
+        Node target = body.lookup("#" + PanelParts.nodeId(key));
+        if (target != null) {
+            target.getStyleClass().add("selected-record");
+        }
+    }
+
+    /** Whether the keyboard focus is on something in this panel. */
+    private boolean hasFocusWithin() {
+        Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void refresh() {
+        // Rebuilding removes the focused button ("All agreements", a treaty row): the scene would then give the focus to
+        // the first control of the window, the search field, which reopens its old results over the map. Keep it here.
+        boolean keepFocus = hasFocusWithin();
         body.getChildren().clear();
         Treaty t = shownTreaty == null ? null : data.db().treatyRepository().treaty(shownTreaty).orElse(null);
         if (t == null) {
@@ -108,6 +137,9 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
                 // after layout, scroll the provision into view
                 Platform.runLater(() -> scrollTo(target));
             }
+        }
+        if (keepFocus) {
+            scroll.requestFocus();
         }
     }
 
@@ -174,7 +206,19 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
         Button copy = new Button(Messages.get("treaties.copy"));
         copy.setId("treaty-copy");
         copy.getStyleClass().add("reader-button");
-        copy.setOnAction(e -> copy(t));
+        copy.setOnAction(e -> {
+            copy(t);
+            // say that it worked: the clipboard itself shows nothing
+            copy.setText(Messages.get("treaties.copied"));
+            copy.getStyleClass().add("done");
+            javafx.animation.PauseTransition back2 = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2.5));
+            back2.setOnFinished(x -> {
+                copy.setText(Messages.get("treaties.copy"));
+                copy.getStyleClass().remove("done");
+            });
+            back2.play();
+        });
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(back, spacer, copy);

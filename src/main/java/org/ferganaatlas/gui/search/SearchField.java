@@ -150,6 +150,7 @@ public final class SearchField extends HBox implements AtlasPanel {
                 debounce.playFromStart();
             }
         });
+        field.textProperty().bindBidirectional(state.searchTextProperty());
         field.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         field.focusedProperty().addListener((o, was, now) -> {
             if (now && !field.getText().isBlank() && !rows.isEmpty()) {

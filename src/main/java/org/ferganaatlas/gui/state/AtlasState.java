@@ -52,6 +52,7 @@ public final class AtlasState {
     private final DoubleProperty cursorLon = new SimpleDoubleProperty(this, "cursorLon", Double.NaN);
     private final ObjectProperty<Measurement> measurement = new SimpleObjectProperty<>(this, "measurement", Measurement.EMPTY);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
 
     private final MapCommands commands = new MapCommands();
 
@@ -179,6 +180,11 @@ public final class AtlasState {
         return measurement;
     }
 
+    /** What is typed in the search field (the field follows it, so Esc can clear it wherever the focus is). */
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
     /** Whether the timeline is playing (stepping the map date from event to event). */
     public BooleanProperty playingProperty() {
         return playing;
@@ -222,7 +228,8 @@ public final class AtlasState {
 
     /**
      * What Esc undoes, the most recent kind of thing first: playing stops; a measurement is cleared, then the measure
-     * tool put away; the details close; the highlight goes. Returns whether there was something to undo.
+     * tool put away; the details close; the highlight goes; the search text is cleared. Returns whether there was
+     * something to undo. (In the search field itself Esc first closes its list, then clears the text.)
      */
     public boolean escape() {
         if (playing.get()) {
@@ -235,6 +242,8 @@ public final class AtlasState {
             selectedKey.set(null);
         } else if (!highlightedKeys.get().isEmpty()) {
             highlight(null);
+        } else if (searchText.get() != null && !searchText.get().isEmpty()) {
+            searchText.set("");
         } else {
             return false;
         }

@@ -59,9 +59,10 @@ public final class Focus {
         showPlaces(data.featureKeysConcerning(key));
     }
 
-    /** Closes the record reader's current record (back to its list); the map stays as it is. */
+    /** Closes the record reader's current record (back to its list) and its highlight; the map stays where it is. */
     public void clearRecord() {
         state.selectedRecordKeyProperty().set(null);
+        state.highlight(null); // the places marked were the record's: with it closed they would mark nothing chosen
     }
 
     /** Highlights the most specific of these places and fits the map to them; returns the keys shown. */
