@@ -284,7 +284,7 @@ public final class AtlasWindow {
             menu.setText(Messages.get("language.self." + now.getLanguage()));
             group.getToggles().forEach(t -> t.setSelected(now.equals(t.getUserData())));
         };
-        Messages.localeProperty().addListener(o -> show.run());
+        Messages.onLocaleChange(root, () -> show.run());
         show.run();
         return menu;
     }
@@ -489,6 +489,12 @@ public final class AtlasWindow {
     /** A scene with the style sheet and the map keys (arrows, + and -, Home, Esc) wherever focus is, except in text fields. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
+        // a window replaced by another (tests do this dozens of times) lets go of the user's database and its thread
+        scene.windowProperty().addListener((o, was, now) -> {
+            if (was != null && now == null) {
+                ctx.user().close();
+            }
+        });
         scene.getStylesheets().add(STYLESHEET);
         // the window's title follows the language too
         scene.windowProperty().addListener((o, a, w) -> {

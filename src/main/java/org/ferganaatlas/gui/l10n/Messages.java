@@ -98,6 +98,19 @@ public final class Messages {
         return locale;
     }
 
+    /**
+     * Runs {@code redraw} whenever the language changes, for as long as {@code owner} exists: the locale is static (one
+     * per application) and a plain listener on it would keep every window ever built alive (the tests build dozens).
+     */
+    public static void onLocaleChange(javafx.scene.Node owner, Runnable redraw) {
+        javafx.beans.InvalidationListener strong = o -> redraw.run();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> kept = (java.util.List<Object>) owner.getProperties()
+                .computeIfAbsent(Messages.class, k -> new java.util.ArrayList<>());
+        kept.add(strong); // the node holds the listener; the locale holds it only weakly
+        LOCALE.addListener(new javafx.beans.WeakInvalidationListener(strong));
+    }
+
     /** The string for {@code key}, kept up to date when the language changes (for labels built once). */
     public static StringBinding text(String key) {
         return Bindings.createStringBinding(() -> get(key), LOCALE);

@@ -1,5 +1,7 @@
 package org.ferganaatlas.gui.map;
 
+import org.ferganaatlas.gui.l10n.Messages;
+
 import org.ferganaatlas.gui.l10n.MeasureText;
 
 import org.ferganaatlas.gui.state.AtlasState;
@@ -57,7 +59,7 @@ public final class MeasureLayer extends MapLayer {
         label.setManaged(false);
         getChildren().addAll(area, line, label);
         state.measurementProperty().addListener(o -> markDirty());
-        org.ferganaatlas.gui.l10n.Messages.localeProperty().addListener(o -> markDirty()); // "km" / "км", 1,5 / 1.5
+        Messages.onLocaleChange(this, () -> markDirty()); // "km" / "км", 1,5 / 1.5
         state.toolProperty().addListener((o, was, tool) -> {
             boolean on = tool == ToolMode.MEASURE;
             map.setCursor(on ? Cursor.CROSSHAIR : null);

@@ -46,7 +46,7 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         rows.getStyleClass().add("layer-rows");
         box.getChildren().addAll(title, dateLabel, rows);
         state.mapDateProperty().addListener(o -> updateDate());
-        Messages.localeProperty().addListener(o -> {
+        Messages.onLocaleChange(this, () -> {
             updateDate();
             showRows();
         });

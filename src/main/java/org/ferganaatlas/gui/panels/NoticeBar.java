@@ -72,7 +72,15 @@ public final class NoticeBar extends HBox implements AtlasPanel {
             addLine.accept(p.folder() == UserFolders.Folder.CACHE ? Messages.format("notice.cannotSave.cache", where)
                     : Messages.format("notice.cannotSave.userData", where), p.reason());
         });
-        UserFolders.addListener(listener);
+        // UserFolders is static: it holds the listener weakly (through this node), so a closed window can go
+        getProperties().put(UserFolders.class, listener);
+        java.lang.ref.WeakReference<java.util.function.Consumer<UserFolders.SaveProblem>> weak = new java.lang.ref.WeakReference<>(listener);
+        UserFolders.addListener(p -> {
+            java.util.function.Consumer<UserFolders.SaveProblem> l = weak.get();
+            if (l != null) {
+                l.accept(p);
+            }
+        });
         // the user's own database: what is wrong with it, where, and what happens now (in the bundle's words)
         user.problemProperty().addListener((o, a, p) -> {
             // an unwritable folder is the folder's notice above (UserStore reports it there), not a second line

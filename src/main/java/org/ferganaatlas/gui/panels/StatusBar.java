@@ -62,12 +62,12 @@ public final class StatusBar extends HBox implements AtlasPanel {
         };
         state.toolProperty().addListener(o -> showMeasure.run());
         state.measurementProperty().addListener(o -> showMeasure.run());
-        Messages.localeProperty().addListener(o -> showMeasure.run());
+        Messages.onLocaleChange(this, () -> showMeasure.run());
         showMeasure.run();
         state.cursorLatProperty().addListener(o -> update());
         state.cursorLonProperty().addListener(o -> update());
         state.zoomProperty().addListener(o -> update());
-        Messages.localeProperty().addListener(o -> update());
+        Messages.onLocaleChange(this, () -> update());
         update();
     }
 
@@ -107,7 +107,7 @@ public final class StatusBar extends HBox implements AtlasPanel {
             };
             state.zoomProperty().addListener(o -> update.run());
             state.centerLatProperty().addListener(o -> update.run());
-            Messages.localeProperty().addListener(o -> update.run());
+            Messages.onLocaleChange(this, () -> update.run());
             update.run();
         }
 

@@ -163,7 +163,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         play.getStyleClass().addAll("time-bar-button", "play-button");
         play.setTooltip(new Tooltip());
         play.getTooltip().textProperty().bind(Messages.text("timebar.play.tip"));
-        Messages.localeProperty().addListener(o -> updatePlayText());
+        Messages.onLocaleChange(this, () -> updatePlayText());
         play.selectedProperty().bindBidirectional(state.playingProperty());
         state.playingProperty().addListener((o, a, on) -> {
             if (on) {
@@ -189,7 +189,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         HBox.setHgrow(track, Priority.ALWAYS);
         slider.widthProperty().addListener(o -> layoutMarks());
         buildMarks();
-        Messages.localeProperty().addListener(o -> buildMarks()); // their tooltips give the date in words
+        Messages.onLocaleChange(this, () -> buildMarks()); // their tooltips give the date in words
 
         getChildren().addAll(play, title, picker, dateError, today, track);
         state.mapDateProperty().addListener((o, a, d) -> sync(d));

@@ -135,7 +135,7 @@ public final class SearchField extends HBox implements AtlasPanel {
         }));
         debounce.setOnFinished(e -> runQuery());
         // open results are asked for again, so their group titles and dates follow a change of language
-        Messages.localeProperty().addListener(o -> {
+        Messages.onLocaleChange(this, () -> {
             if (panel.isVisible()) {
                 runQuery();
             }

@@ -165,7 +165,8 @@ class KeyboardWalkTest extends AtlasWindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("search-field", focusOwner().getId());
         List<String> stops = new ArrayList<>(), unringed = new ArrayList<>();
-        for (int i = 0; i < 60 && !stops.contains("map-date-slider"); i++) {
+        // the map and its date bar come right after the tool bar, the side panel after them
+        for (int i = 0; i < 60 && !stops.contains("side-panel"); i++) {
             robot.type(KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
             Node n = focusOwner();
