@@ -34,15 +34,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class CrashHandlerTest extends AtlasWindowTestBase {
     private static AtlasDatabase db;
     private static Path userData;
-    private static String oldUserData;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final TemporaryUserData temporary = new TemporaryUserData("atlas-crash-user");
     private static Thread.UncaughtExceptionHandler oldDefault, oldFx;
 
     @BeforeAll
     static void setUp() throws Exception {
         db = AtlasDatabase.open(GuiTestAtlas.create());
-        userData = Files.createTempDirectory("atlas-crash-user");
-        oldUserData = System.getProperty("atlas.userdata");
-        System.setProperty("atlas.userdata", userData.toString());
+        userData = temporary.dir();
         oldDefault = Thread.getDefaultUncaughtExceptionHandler();
     }
 
@@ -57,11 +56,6 @@ class CrashHandlerTest extends AtlasWindowTestBase {
             Thread.currentThread().setUncaughtExceptionHandler(oldFx);
         }).get(5, TimeUnit.SECONDS);
         Thread.setDefaultUncaughtExceptionHandler(oldDefault);
-        if (oldUserData == null) {
-            System.clearProperty("atlas.userdata");
-        } else {
-            System.setProperty("atlas.userdata", oldUserData);
-        }
         db.close();
     }
 

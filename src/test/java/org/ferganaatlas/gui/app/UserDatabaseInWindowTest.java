@@ -33,25 +33,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class UserDatabaseInWindowTest extends AtlasWindowTestBase {
     private static final byte[] GARBAGE = "these are not my notes\n".repeat(300).getBytes(StandardCharsets.UTF_8);
     private static AtlasDatabase db;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final TemporaryUserData temporary = new TemporaryUserData("atlas-user-db-window");
     private static Path userData;
-    private static String oldUserData;
 
     @BeforeAll
     static void setUp() throws Exception {
         db = AtlasDatabase.open(GuiTestAtlas.create());
-        userData = Files.createTempDirectory("atlas-user-db-window");
+        userData = temporary.dir();
         Files.write(userData.resolve("user.sqlite"), GARBAGE);
-        oldUserData = System.getProperty("atlas.userdata");
-        System.setProperty("atlas.userdata", userData.toString());
     }
 
     @AfterAll
     static void tearDown() {
-        if (oldUserData == null) {
-            System.clearProperty("atlas.userdata");
-        } else {
-            System.setProperty("atlas.userdata", oldUserData);
-        }
         db.close();
     }
 

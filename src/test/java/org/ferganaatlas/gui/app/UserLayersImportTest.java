@@ -29,16 +29,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class UserLayersImportTest extends AtlasWindowTestBase {
     private static AtlasDatabase db;
-    private static Path userData, files;
-    private static String oldUserData;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final TemporaryUserData temporary = new TemporaryUserData("atlas-user-layers");
+    private static Path files;
 
     @BeforeAll
     static void setUp() throws Exception {
         db = AtlasDatabase.open(GuiTestAtlas.create());
-        userData = Files.createTempDirectory("atlas-user-layers");
         files = Files.createTempDirectory("atlas-user-files");
-        oldUserData = System.getProperty("atlas.userdata");
-        System.setProperty("atlas.userdata", userData.toString());
         System.setProperty("atlas.noninteractive", "true"); // dialogs print their text and take the safe answer
     }
 
@@ -46,11 +44,6 @@ class UserLayersImportTest extends AtlasWindowTestBase {
     static void tearDown() {
         System.clearProperty("atlas.noninteractive");
         System.clearProperty("atlas.import.skipBad");
-        if (oldUserData == null) {
-            System.clearProperty("atlas.userdata");
-        } else {
-            System.setProperty("atlas.userdata", oldUserData);
-        }
         db.close();
     }
 
