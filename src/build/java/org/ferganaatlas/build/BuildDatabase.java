@@ -389,7 +389,7 @@ public final class BuildDatabase {
     }
 
     /**
-     * Issue 6: {@code <out>.sha256} next to the database, in {@code sha256sum} format, so that the app can tell an
+     * {@code <out>.sha256} next to the database, in {@code sha256sum} format, so that the app can tell an
      * altered or damaged copy at start ({@code AtlasDatabase.verifyChecksum}) and so can {@code sha256sum -c}.
      * The installer ships it beside the database.
      */

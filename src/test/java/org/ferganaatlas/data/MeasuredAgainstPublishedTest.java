@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * The measure tool's maths (Geodesy, WGS84) applied to the bundled enclave outlines must land
- * within the spread of the areas the curated sources publish for them (issue 4: "check it
+ * within the spread of the areas the curated sources publish for them ("check it
  * against known figures"). A wrong axis order, a spherical shortcut or a broken outline would put
  * the measured area far outside that spread.
  */

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 6, "Faults": the bundled database missing, truncated, of a newer schema version, or altered. For each, the
+ * Faults: the bundled database missing, truncated, of a newer schema version, or altered. For each, the
  * real app is started (its own process, headless, {@code -Datlas.assets=<a damaged copy>}) and must show the message
  * that says what is wrong, where the file is and what to do (reinstall) — printed from the dialog as
  * {@code atlas-dialog:} lines in non-interactive mode — exit with code 2, print no stack trace (the detail goes to the

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, "Never the network": the real atlas, started as its own process inside a network namespace that has no
+ * Never the network: the real atlas, started as its own process inside a network namespace that has no
  * interface but loopback ({@code unshare -n}), walks through the main views ({@code --walkthrough}: a crossing, an
  * enclave, a town and a village selected, zoomed in and out, the map date moved, the side tabs opened) on the bundled
  * database, and must finish with exit code 0, every visible tile painted after every step, no tile failed, nothing

@@ -12,7 +12,7 @@ import org.ferganaatlas.gui.l10n.Messages;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, "Faults": the user's settings folder and cache folder cannot be written (read-only, full or missing). The
+ * Faults: the user's settings folder and cache folder cannot be written (read-only, full or missing). The
  * tests run as root, where a chmod'ed folder is still writable, so both folders are put under a regular FILE: every
  * attempt to create or write them fails, as on a read-only or vanished drive. The atlas must still start, walk through
  * its views with a complete map, and say once per folder, in one non-modal notice in the status bar, what it could not

@@ -20,7 +20,7 @@ import org.ferganaatlas.map.AtlasTileRetriever;
 import org.ferganaatlas.model.Feature;
 
 /**
- * {@code --walkthrough}: a scripted tour of the main views for the offline test (issue 6, "Never the network"):
+ * {@code --walkthrough}: a scripted tour of the main views for the offline test ("Never the network"):
  * the whole valley, a crossing, an enclave, a town and a village selected (details shown), zoomed in and out, the
  * map date moved, the side tabs opened, back home; then it exits. After each step it waits until every visible
  * basemap tile is painted and prints {@code atlas-walkthrough step=… tiles=… failed=…}; at the end

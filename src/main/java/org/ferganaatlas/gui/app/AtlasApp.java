@@ -211,7 +211,7 @@ public final class AtlasApp extends Application {
     }
 
     /**
-     * Development and screenshot options of issue 4: {@code --search=text} types a query into the search field
+     * Development and screenshot options: {@code --search=text} types a query into the search field
      * (the result list opens); {@code --measure=lat,lon;lat,lon[;...][;close]} starts the measure tool with
      * these points (closed into an area with {@code ;close}).
      */

@@ -13,7 +13,7 @@ import org.ferganaatlas.data.UserFolders;
 import org.ferganaatlas.map.AtlasTileRetriever;
 
 /**
- * The start-up checks of issue 6 that run beside the window's construction: the bundled database's checksum
+ * The start-up checks that run beside the window's construction: the bundled database's checksum
  * ({@link AtlasDatabase#verifyChecksum}, about 35 ms of one core in a fresh JVM: hidden behind opening the database
  * and building the window on the FX thread, and joined before the window is shown) and a probe of the user's folders
  * ({@link UserFolders#probe}: a problem becomes one notice in the status bar, never a failure).

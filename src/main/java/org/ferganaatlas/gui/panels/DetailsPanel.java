@@ -388,7 +388,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
                 r.unit(), null, "low", List.of(), null), locale())).orElse(null);
     }
 
-    /** Issue 4: the provisions and treaties that concern this place (for a segment, also its border pair). */
+    /** The provisions and treaties that concern this place (for a segment, also its border pair). */
     private void agreements(Feature f, List<ProvisionLink> links) {
         if (links.isEmpty() && !FeatureKey.is(f.key(), FeatureKind.BORDER)) {
             return;
@@ -417,7 +417,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
     }
 
-    /** Issue 4: events at this place, newest last; clicking one opens it in the timeline. */
+    /** Events at this place, newest last; clicking one opens it in the timeline. */
     private void events(List<AtlasEvent> list) {
         if (list.isEmpty()) {
             return;

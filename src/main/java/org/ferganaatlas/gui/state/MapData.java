@@ -170,7 +170,7 @@ public final class MapData {
         return f.nameEn();
     }
 
-    // ---------------------------------------------------------------- treaties and extents (issue 4)
+    // ---------------------------------------------------------------- treaties and extents
 
     private final Map<String, List<org.ferganaatlas.model.ProvisionLink>> provisionLinks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<org.ferganaatlas.model.TreatyStep>> treatySteps = new java.util.concurrent.ConcurrentHashMap<>();

@@ -26,7 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Issue 6, "Faults": an exception thrown from an FX event handler reaches the one {@link CrashHandler}, which writes
+ * Faults: an exception thrown from an FX event handler reaches the one {@link CrashHandler}, which writes
  * it to {@code <user folder>/logs/atlas-errors.log}, tells the user in plain words (non-modal), and leaves the window
  * whole and working.
  */

@@ -36,7 +36,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Issue 4 on the real bundled database: treaties panel, "Show on map", the map date, the timeline. */
+/** On the real bundled database: treaties panel, "Show on map", the map date, the timeline. */
 @ExtendWith(ApplicationExtension.class)
 class TreatiesTimelineTest extends AtlasWindowTestBase {
     @RegisterExtension

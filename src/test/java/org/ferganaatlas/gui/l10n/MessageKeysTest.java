@@ -78,7 +78,7 @@ class MessageKeysTest {
             used.add("language.self." + l.getLanguage()); // the language menu names each language in its own words
         }
         for (org.ferganaatlas.data.AtlasDataException.Problem p : org.ferganaatlas.data.AtlasDataException.Problem.values()) {
-            used.add("error.db." + p.key()); // AtlasApp.databaseMessage (issue 6)
+            used.add("error.db." + p.key()); // AtlasApp.databaseMessage
         }
         for (org.ferganaatlas.data.user.UserDataException.Problem p : org.ferganaatlas.data.user.UserDataException.Problem.values()) {
             used.add("notice.userDatabase." + p.key()); // StatusBar: the user's database could not be opened
