@@ -147,7 +147,13 @@ public final class AtlasDatabase implements AutoCloseable {
         Map<String, String> meta = new TreeMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM metadata")) {
             while (rs.next()) {
-                meta.put(rs.getString(1), rs.getString(2));
+                String key = rs.getString(1);
+                if (key == null) {
+                    // our build never writes a metadata row without a key: the file has been damaged (found by fuzzing)
+                    throw new UncheckedAtlasData(new AtlasDataException(AtlasDataException.Problem.DAMAGED,
+                            "The atlas database is damaged (a metadata row has no key).", abs, null, "metadata row without a key"));
+                }
+                meta.put(key, rs.getString(2));
             }
         }
         String version = meta.get("schema_version");
