@@ -41,6 +41,7 @@ public final class AtlasState {
     private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast", false);
     private final ObjectProperty<ToolMode> tool = new SimpleObjectProperty<>(this, "tool", ToolMode.PAN);
     private final ObjectProperty<Set<String>> highlightedKeys = new SimpleObjectProperty<>(this, "highlightedKeys", Set.of());
+    private final ObjectProperty<org.ferganaatlas.model.Drawing> drawing = new SimpleObjectProperty<>(this, "drawing", org.ferganaatlas.model.Drawing.EMPTY);
     private final ObjectProperty<SideTab> sideTab = new SimpleObjectProperty<>(this, "sideTab", SideTab.LAYERS);
     private final LayerRegistry layers = LayerRegistry.withBuiltIns();
 
@@ -61,6 +62,11 @@ public final class AtlasState {
             int v = Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, n.intValue()));
             if (v != n.intValue()) {
                 textSize.set(v);
+            }
+        });
+        drawing.addListener((o, a, d) -> {
+            if (d == null) {
+                drawing.set(org.ferganaatlas.model.Drawing.EMPTY);
             }
         });
         // the date never goes null: a cleared date field means "keep the day shown"
@@ -132,6 +138,11 @@ public final class AtlasState {
     }
 
     /** Which side tab is open. */
+    /** What is drawn over the map now (never null; a tour stop can bring its own). */
+    public ObjectProperty<org.ferganaatlas.model.Drawing> drawingProperty() {
+        return drawing;
+    }
+
     public ObjectProperty<SideTab> sideTabProperty() {
         return sideTab;
     }

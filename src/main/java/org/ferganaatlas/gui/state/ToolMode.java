@@ -5,5 +5,18 @@ public enum ToolMode {
     /** Clicks select, drags pan (the default). */
     PAN,
     /** Clicks add measuring points. */
-    MEASURE
+    MEASURE,
+    /** Drags draw with the pen ({@code AtlasState.drawingProperty}). */
+    PEN,
+    /** Drags draw with the highlighter. */
+    HIGHLIGHTER,
+    /** A click or drag over a stroke removes it. */
+    ERASER,
+    /** The pointer leaves a fading trail, nothing is kept. */
+    LASER;
+
+    /** Whether this tool draws on the map (a drag does not pan). */
+    public boolean draws() {
+        return this == PEN || this == HIGHLIGHTER || this == ERASER || this == LASER;
+    }
 }
