@@ -101,7 +101,8 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         return row;
     }
 
-    private static Node legendEntry(LayerSpec.LegendEntry entry, LayerSpec spec) {
+    /** One legend row, drawn with the map's own style classes (also the presentation key's). */
+    static Node legendEntry(LayerSpec.LegendEntry entry, LayerSpec spec) {
         String classes = entry.styleClasses();
         Node swatch;
         switch (entry.swatch()) {
