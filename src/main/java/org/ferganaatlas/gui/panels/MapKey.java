@@ -74,7 +74,7 @@ public final class MapKey extends VBox implements AtlasPanel {
                 continue;
             }
             for (LayerSpec.LegendEntry e : spec.legend()) {
-                rows.add(LayersPanel.legendEntry(e, spec));
+                rows.add(LegendRows.entry(e, spec));
             }
         }
         legend.getChildren().setAll(rows);
