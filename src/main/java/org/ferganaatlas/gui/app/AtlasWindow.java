@@ -163,10 +163,23 @@ public final class AtlasWindow {
         org.ferganaatlas.gui.panels.MapKey key = new org.ferganaatlas.gui.panels.MapKey(ctx);
         StackPane.setAlignment(key, Pos.BOTTOM_RIGHT);
         key.visibleProperty().bind(state.presentationProperty());
+        // presentation mode has no tool bar: the pen and the legend switch sit in the map's top right corner
         ToggleButton presentPen = presentationPen();
-        StackPane.setAlignment(presentPen, Pos.TOP_RIGHT);
-        presentPen.visibleProperty().bind(state.presentationProperty());
-        mapStack.getChildren().addAll(key, palette, presentPen);
+        ToggleButton legendToggle = new ToggleButton();
+        legendToggle.textProperty().bind(Messages.text("presentation.legend"));
+        legendToggle.setId("presentation-legend-toggle");
+        legendToggle.getStyleClass().add("presentation-pen");
+        legendToggle.setFocusTraversable(false);
+        legendToggle.setSelected(key.legendShownProperty().get());
+        key.legendShownProperty().addListener((o, a, on) -> legendToggle.setSelected(on));
+        legendToggle.setOnAction(e -> key.chooseLegend(legendToggle.isSelected()));
+        HBox corner = new HBox(legendToggle, presentPen);
+        corner.getStyleClass().add("presentation-corner");
+        corner.setPickOnBounds(false);
+        corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(corner, Pos.TOP_RIGHT);
+        corner.visibleProperty().bind(state.presentationProperty());
+        mapStack.getChildren().addAll(key, palette, corner);
         // The hint goes once the user has done something with the map (pressed, scrolled, a key), and never shows
         // beside the open search results.
         boolean[] interacted = {false};

@@ -25,6 +25,8 @@ import java.util.Map;
 public final class MapKey extends VBox implements AtlasPanel {
     private final AtlasState state;
     private final FlowPane legend = new FlowPane();
+    private final javafx.beans.property.BooleanProperty legendShown = new javafx.beans.property.SimpleBooleanProperty(this, "legendShown", true);
+    private boolean legendChosen;
     private final Label date = new Label();
     private final Label age = new Label();
     private final Label attribution = new Label();
@@ -39,7 +41,7 @@ public final class MapKey extends VBox implements AtlasPanel {
         setMouseTransparent(true);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         legend.getStyleClass().add("map-key-legend");
-        legend.setPrefWrapLength(560);
+        legend.setPrefWrapLength(520);
         date.setId("map-key-date");
         date.getStyleClass().add("map-key-date");
         age.setId("map-key-age");
@@ -48,9 +50,25 @@ public final class MapKey extends VBox implements AtlasPanel {
         attribution.setId("map-key-attribution");
         attribution.getStyleClass().add("map-key-small");
         attribution.setWrapText(true);
-        age.setMaxWidth(560);
-        attribution.setMaxWidth(560);
-        getChildren().addAll(legend, date, age, attribution);
+        age.setMaxWidth(520);
+        attribution.setMaxWidth(520);
+        // the legend can be hidden (the Legend button): on a 1024x768 projector it would cover a third of the map, so
+        // there it starts hidden; the date, the lines' age and the credits always stay
+        legend.visibleProperty().bind(legendShown);
+        legend.managedProperty().bind(legendShown);
+        legend.setId("map-key-legend");
+        VBox creditBox = new VBox(date, age, attribution);
+        creditBox.getStyleClass().add("map-key-credits");
+        getChildren().addAll(legend, creditBox);
+        parentProperty().addListener((o, a, p) -> {
+            if (p instanceof Region r) {
+                r.widthProperty().addListener((ow, w0, w) -> {
+                    if (!legendChosen) {
+                        legendShown.set(w.doubleValue() >= WIDE_MAP_PX);
+                    }
+                });
+            }
+        });
         String credits = ctx.data().db().attribution();
         Runnable show = () -> {
             date.setText(Messages.format("layers.mapDate", FeatureText.date(state.mapDateProperty().get(), state.languageProperty().get())));
@@ -62,6 +80,20 @@ public final class MapKey extends VBox implements AtlasPanel {
         state.layers().layers().addListener((ListChangeListener<LayerSpec>) c -> showLegend());
         Messages.onLocaleChange(this, show);
         show.run();
+    }
+
+    /** A map at least this wide (px) shows the legend until the user hides it. */
+    public static final double WIDE_MAP_PX = 1300;
+
+    /** Whether the legend shows; set by the user it stays as set. */
+    public javafx.beans.property.BooleanProperty legendShownProperty() {
+        return legendShown;
+    }
+
+    /** The user's own choice (the Legend button): no longer follows the map's width. */
+    public void chooseLegend(boolean shown) {
+        legendChosen = true;
+        legendShown.set(shown);
     }
 
     private void showLegend() {
