@@ -83,6 +83,7 @@ public final class AtlasWindow {
     private final BorderPane root = new BorderPane();
     private final SearchField search;
     private final MeasureLayer measure;
+    private final org.ferganaatlas.gui.tours.TourControls tours;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
         this(db, state, false);
@@ -165,6 +166,10 @@ public final class AtlasWindow {
         mapPane.mapView().addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, firstUse);
         mapPane.mapView().addEventFilter(KeyEvent.KEY_PRESSED, firstUse);
         showDetails.run();
+        // ---- guided tours (gui.tours): the progress overlay on the map; its keys go on the scene in createScene
+        this.tours = new org.ferganaatlas.gui.tours.TourControls(ctx, mapPane.mapView());
+        mapStack.getChildren().add(tours.overlay());
+        // ---- end of guided tours
         root.setBottom(new VBox(new NoticeBar(ctx), new StatusBar(ctx)));
         // the user's own database opens in the background once the window exists; the atlas works without it
         ctx.user().open(AtlasPaths.userDatabase(), state, languageChosen);
@@ -502,6 +507,7 @@ public final class AtlasWindow {
                 s.titleProperty().bind(Messages.text("app.title"));
             }
         });
+        tours.install(scene); // first: while a tour is shown, a clicker's arrows step it instead of panning
         installToolKeys(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed()) {
