@@ -33,7 +33,7 @@ public final class TourPlayer {
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
     private final DoubleProperty seconds = new SimpleDoubleProperty(this, "seconds", DEFAULT_SECONDS);
     private final ObjectBinding<GuidedTour.Stop> stop;
-    private final PauseTransition timer = new PauseTransition();
+    private PauseTransition timer; // made on first use: an animation needs the FX toolkit, a state in a test may not have it
     private Drawing shownDrawing;
 
     TourPlayer(AtlasState state) {
@@ -43,7 +43,6 @@ public final class TourPlayer {
             int i = index.get();
             return t == null || i < 0 || i >= t.stops().size() ? null : t.stops().get(i);
         }, tour, index);
-        timer.setOnFinished(e -> advanceByTimer());
         autoplay.addListener((o, a, on) -> restartTimer());
         seconds.addListener((o, a, n) -> restartTimer());
     }
@@ -131,7 +130,9 @@ public final class TourPlayer {
 
     /** Ends the tour: the view of its last stop stays; a drawing the tour brought goes. */
     public void stop() {
-        timer.stop();
+        if (timer != null) {
+            timer.stop();
+        }
         autoplay.set(false);
         if (shownDrawing != null && state.drawingProperty().get() == shownDrawing) {
             state.drawingProperty().set(Drawing.EMPTY);
@@ -155,8 +156,14 @@ public final class TourPlayer {
     }
 
     private void restartTimer() {
-        timer.stop();
+        if (timer != null) {
+            timer.stop();
+        }
         if (autoplay.get() && active()) {
+            if (timer == null) {
+                timer = new PauseTransition();
+                timer.setOnFinished(e -> advanceByTimer());
+            }
             timer.setDuration(Duration.seconds(Math.max(2, seconds.get())));
             timer.playFromStart();
         }
