@@ -149,8 +149,9 @@ public final class ToursPanel extends VBox implements AtlasPanel {
         Button save = button("tour-stop-save", "tours.edit.save", e -> withStop(s -> change(
                 db -> db.tours().editStop(s.id(), stopTitle.getText(), stopCaption.getText(), stopNotes.getText()), s.ordinal())));
         Button playMine = button("tour-play", "tours.play", e -> withCurrent(t -> player.play(t.toGuidedTour(), selectedIndex())));
+        // Play from the chosen stop (to try one out), Present from the first (the lesson)
         Button presentMine = button("tour-present", "tours.present", e -> withCurrent(t -> {
-            player.play(t.toGuidedTour(), selectedIndex());
+            player.play(t.toGuidedTour(), 0);
             state.presentationProperty().set(true);
         }));
         FlowPane editButtons = row(save, playMine, presentMine);
