@@ -156,12 +156,27 @@ public final class ToursPanel extends VBox implements AtlasPanel {
         }));
         FlowPane editButtons = row(save, playMine, presentMine);
 
+        // autoplay (kiosk): seconds per stop, and whether it starts again after the last
+        Label secondsLabel = new Label();
+        secondsLabel.textProperty().bind(Messages.text("tours.autoplay.seconds"));
+        javafx.scene.control.Spinner<Integer> seconds = new javafx.scene.control.Spinner<>(3, 120, (int) player.secondsProperty().get(), 1);
+        seconds.setId("tour-seconds");
+        seconds.setPrefWidth(90);
+        seconds.valueProperty().addListener((o, a, n) -> player.secondsProperty().set(n));
+        secondsLabel.setLabelFor(seconds);
+        javafx.scene.control.CheckBox loop = new javafx.scene.control.CheckBox();
+        loop.setId("tour-loop");
+        loop.textProperty().bind(Messages.text("tours.autoplay.loop"));
+        loop.selectedProperty().bindBidirectional(player.loopProperty());
+        FlowPane autoplayRow = row(secondsLabel, seconds, loop);
+        autoplayRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
         Label notesHeader = heading("tours.notes.header");
         notesNow.setId("tour-notes-now");
         status.setId("tour-status");
 
         body.getChildren().addAll(builtInHeader, builtInTitle, builtInButtons, mine, noDatabase, tourList, tourButtons,
-                stopsHeader, stopList, stopButtons, stopTitle, stopCaption, stopNotes, editButtons, notesHeader, notesNow, status);
+                stopsHeader, stopList, stopButtons, stopTitle, stopCaption, stopNotes, editButtons, autoplayRow, notesHeader, notesNow, status);
 
         // what needs the user's database, or a chosen tour or stop
         BooleanBinding noDb = Bindings.createBooleanBinding(() -> ctx.user().database().isEmpty(), ctx.user().databaseProperty());
