@@ -89,6 +89,7 @@ public final class AtlasWindow {
     private Node topBar, bottomBar, timeBar;
     private SidePanel side;
     private BorderPane mapArea;
+    private final org.ferganaatlas.gui.tours.TourControls tours;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
         this(db, state, false);
@@ -200,6 +201,10 @@ public final class AtlasWindow {
         mapPane.mapView().addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, firstUse);
         mapPane.mapView().addEventFilter(KeyEvent.KEY_PRESSED, firstUse);
         showDetails.run();
+        // ---- guided tours (gui.tours): the progress overlay on the map; its keys go on the scene in createScene
+        this.tours = new org.ferganaatlas.gui.tours.TourControls(ctx, mapPane.mapView());
+        mapStack.getChildren().add(tours.overlay());
+        // ---- end of guided tours
         bottomBar = new VBox(new NoticeBar(ctx), new StatusBar(ctx));
         root.setBottom(bottomBar);
         // the user's own database opens in the background once the window exists; the atlas works without it
@@ -632,6 +637,7 @@ public final class AtlasWindow {
                 presentationMode.attach(s);
             }
         });
+        tours.install(scene); // first: while a tour is shown, a clicker's arrows step it instead of panning
         installToolKeys(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed()) {
