@@ -191,6 +191,16 @@ public final class TimelinePanel extends VBox implements AtlasPanel {
             card.getChildren().add(language);
             if (e.notes() != null && !e.notes().isBlank()) {
                 card.getChildren().add(new SelectableText(e.notes(), "doc-note"));
+                // the notes on how figures were put together may be in another language than the summary
+                org.ferganaatlas.logic.LanguageFallback.Text notes = data.text(original.key(),
+                        org.ferganaatlas.model.Translation.NOTES, original.notes(), loc.getLanguage());
+                org.ferganaatlas.logic.LanguageFallback.Text main = data.mainText(original.key(), original.title(),
+                        original.summary(), loc.getLanguage());
+                if (notes != null && main != null && !notes.lang().equals(main.lang())) {
+                    Label notesLanguage = label(RecordText.languageLine(notes, loc), "doc-language");
+                    notesLanguage.setWrapText(true);
+                    card.getChildren().add(notesLanguage);
+                }
             }
             card.getChildren().add(label(numbers.meta(e.confidence(), e.sourceIds()), "doc-meta"));
             for (Source s : data.db().factRepository().sources(new ArrayList<>(numbers.numbers.keySet()))) {
