@@ -79,6 +79,12 @@ class NamesAndTextsInLanguageTest extends AtlasWindowTestBase {
         assertTrue(line.startsWith("Текст на русском языке"), line);
         assertTrue(line.contains("машинный перевод") && line.contains("Claude") && line.contains("не проверен"), line);
         assertTrue(line.contains("2026"), "when it was translated: " + line);
+        // "Copy as text" carries the Russian text and the same line
+        org.ferganaatlas.gui.records.TreatiesPanel panel = robot.lookup("#treaties-panel")
+                .queryAs(org.ferganaatlas.gui.records.TreatiesPanel.class);
+        String copied = panel.plainText(atlas.db().treatyRepository().treaty(TREATY).orElseThrow());
+        assertTrue(copied.startsWith(russian(TREATY, "title") + "\n" + line + "\n"), copied);
+        assertTrue(copied.contains(russian(TREATY, "summary")), copied);
     }
 
     @Test
