@@ -318,6 +318,10 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
     }
 
+    /**
+     * The names by language (English, Russian, Kyrgyz, Tajik, Uzbek, then other spellings), primary first. A language
+     * the build found from the letters rather than from the source is marked, with one line saying so.
+     */
     private void names(List<Name> names) {
         if (names.isEmpty()) {
             return;
@@ -326,20 +330,26 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("names-grid");
         int row = 0;
+        boolean anyDerived = false;
         for (String lang : LANGS) {
             StringJoiner primary = new StringJoiner(", ");
             StringJoiner other = new StringJoiner(", ");
+            boolean derived = false;
             for (Name n : names) {
                 if (lang.equals(n.lang())) {
                     (n.primary() ? primary : other).add(n.name());
                     n.sourceIds().forEach(this::ref);
+                    derived |= n.derived() && !lang.equals("alt");
                 }
             }
             if (primary.length() == 0 && other.length() == 0) {
                 continue;
             }
-            Label l = label(Messages.getOr("lang." + lang, lang), "names-lang");
+            anyDerived |= derived;
+            Label l = label(Messages.getOr("lang." + lang, lang) + (derived ? " *" : ""), "names-lang");
+            l.getProperties().put("lang", lang);
             VBox v = new VBox();
+            v.getProperties().put("lang", lang);
             if (primary.length() > 0) {
                 v.getChildren().add(label(primary.toString(), "names-primary"));
             }
@@ -349,6 +359,9 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
             grid.addRow(row++, l, v);
         }
         body.getChildren().add(grid);
+        if (anyDerived) {
+            body.getChildren().add(label(Messages.get("details.names.derived"), "details-meta"));
+        }
     }
 
     private void facts(List<Fact> facts) {
@@ -407,13 +420,16 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
             if (!l.treatyKey().equals(treaty)) {
                 treaty = l.treatyKey();
                 String signed = FeatureText.date(l.signedDate(), locale());
-                javafx.scene.control.Hyperlink t = link(l.treatyTitle(), "details-treaty-link", l.treatyKey());
+                String lang = locale().getLanguage();
+                javafx.scene.control.Hyperlink t = link(data.text(l.treatyKey(), org.ferganaatlas.model.Translation.TITLE,
+                        l.treatyTitle(), lang).text(), "details-treaty-link", l.treatyKey());
                 body.getChildren().add(t);
                 if (!signed.isEmpty()) {
                     body.getChildren().add(label(Messages.format("details.treatySigned", signed), "details-meta"));
                 }
             }
-            body.getChildren().add(link(l.ordinal() + ". " + l.provisionTitle(), "details-provision-link", l.provisionKey()));
+            body.getChildren().add(link(l.ordinal() + ". " + data.text(l.provisionKey(), org.ferganaatlas.model.Translation.TITLE,
+                    l.provisionTitle(), locale().getLanguage()).text(), "details-provision-link", l.provisionKey()));
         }
     }
 
@@ -425,7 +441,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         section(Messages.get("details.events"));
         for (org.ferganaatlas.model.AtlasEvent e : list) {
             body.getChildren().add(label(RecordText.dates(e.date(), e.dateEnd(), locale()), "details-meta"));
-            body.getChildren().add(link(e.title(), "details-event-link", e.key()));
+            body.getChildren().add(link(data.inLanguage(e, locale().getLanguage()).title(), "details-event-link", e.key()));
         }
     }
 
