@@ -126,7 +126,11 @@ public final class UserSchema {
                       max_lat    REAL NOT NULL,
                       attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes) AND json_type(attributes) = 'object')
                     )""",
-                    "CREATE INDEX user_feature_by_layer ON user_feature(layer_id)")));
+                    "CREATE INDEX user_feature_by_layer ON user_feature(layer_id)")),
+            // A photo is the user's own file, named, never copied in: the database stays small and the photo stays
+            // where the user keeps it (and opens with their own viewer).
+            new Migration(2, "a note's photo file reference", List.of(
+                    "ALTER TABLE note ADD COLUMN photo TEXT CHECK (photo IS NULL OR length(trim(photo)) > 0)")));
 
     /** The version of a file on which every migration ran. */
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
