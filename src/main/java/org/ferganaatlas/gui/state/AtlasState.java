@@ -56,6 +56,7 @@ public final class AtlasState {
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
 
     private final MapCommands commands = new MapCommands();
+    private final Notices notices = new Notices();
 
     public AtlasState() {
         textSize.addListener((o, a, n) -> {
@@ -202,6 +203,11 @@ public final class AtlasState {
     }
 
     // ---------------------------------------------------------------- commands and snapshots
+
+    /** One-line messages to the user (the notice bar shows them). */
+    public Notices notices() {
+        return notices;
+    }
 
     /** Requests to the map. */
     public MapCommands commands() {
