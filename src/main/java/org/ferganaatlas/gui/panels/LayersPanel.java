@@ -82,8 +82,10 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
             // (the notes have their own export, with their fields as columns, in the notes tab)
             Region gap = new Region();
             HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-            HBox top = new HBox(box, gap, exportMenu(spec));
+            javafx.scene.control.MenuButton export = exportMenu(spec);
+            HBox top = new HBox(box, gap, export);
             top.setAlignment(Pos.CENTER_LEFT);
+            box.setContextMenu((javafx.scene.control.ContextMenu) export.getProperties().get(javafx.scene.control.ContextMenu.class));
             top.getStyleClass().add("layer-row-top");
             row = new VBox(top);
         }
@@ -114,22 +116,30 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
 
     /** "Export": the layer's features as GeoJSON, KML or CSV, written off the FX thread; the notice bar says when. */
     private javafx.scene.control.MenuButton exportMenu(LayerSpec spec) {
+        // a small button (a word would widen the panel at the larger text sizes), named for screen readers and in
+        // its tooltip; its menu is also the row's context menu
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton();
-        menu.textProperty().bind(Messages.text("layers.export"));
+        menu.textProperty().bind(Messages.text("layers.export.short"));
+        menu.accessibleTextProperty().bind(Messages.text("layers.export"));
         menu.setId("layer-export-" + spec.id().replaceAll("[^A-Za-z0-9_-]", "_"));
         menu.getStyleClass().add("layer-export");
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.textProperty().bind(Messages.text("layers.export.tip"));
         menu.setTooltip(tip);
-        menu.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.ContextMenu context = new javafx.scene.control.ContextMenu();
         for (org.ferganaatlas.gui.common.Exports.Format f : org.ferganaatlas.gui.common.Exports.Format.values()) {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem();
-            item.textProperty().bind(Messages.text(f.labelKey()));
-            item.setId(menu.getId() + "-" + f.name().toLowerCase(java.util.Locale.ROOT));
-            item.setOnAction(e -> org.ferganaatlas.gui.common.Exports.choose(getScene() == null ? null : getScene().getWindow(),
-                    layerTitle(spec), f).ifPresent(file -> export(spec, file)));
-            menu.getItems().add(item);
+            for (boolean inContext : new boolean[] {false, true}) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem();
+                item.textProperty().bind(inContext ? javafx.beans.binding.Bindings.createStringBinding(
+                        () -> Messages.format("layers.export.as", Messages.get(f.labelKey())), Messages.localeProperty())
+                        : Messages.text(f.labelKey()));
+                item.setId(menu.getId() + "-" + f.name().toLowerCase(java.util.Locale.ROOT) + (inContext ? "-context" : ""));
+                item.setOnAction(e -> org.ferganaatlas.gui.common.Exports.choose(getScene() == null ? null : getScene().getWindow(),
+                        layerTitle(spec), f).ifPresent(file -> export(spec, file)));
+                (inContext ? context.getItems() : menu.getItems()).add(item);
+            }
         }
+        menu.getProperties().put(javafx.scene.control.ContextMenu.class, context);
         return menu;
     }
 
