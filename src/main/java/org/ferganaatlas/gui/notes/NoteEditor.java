@@ -131,7 +131,10 @@ public final class NoteEditor extends VBox {
                 e.consume();
             }
         });
-        Messages.onLocaleChange(this, this::showPlace);
+        Messages.onLocaleChange(this, () -> {
+            showPlace();
+            setPhoto(photo); // "No photo" in the new language
+        });
     }
 
     private VBox field(String labelKey, javafx.scene.Node control) {
