@@ -8,7 +8,8 @@ import java.util.List;
  * Whether some texts (a note's title, text and tags) match what the user typed, by the atlas search's own rule: every
  * word of the query, folded by {@link TextFold} (so Latin and Cyrillic spellings coincide: "Dostuk" finds "Достук"),
  * is the start of a folded word of one of the texts. For the user's own data, searched in memory; the atlas's
- * database does the same with its full-text index ({@link SearchQuery#strictMatch()}).
+ * database does the same with its full-text index ({@link SearchQuery#strictMatch()}). The atlas search's typo and
+ * vowel variants ({@link SearchQuery#fuzzyMatch}) need its index's vocabulary and are not applied here.
  */
 public final class TextMatch {
     private final List<String> words;
