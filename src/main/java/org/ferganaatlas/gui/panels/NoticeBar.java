@@ -53,7 +53,7 @@ public final class NoticeBar extends HBox implements AtlasPanel {
         close.getStyleClass().add("save-notice-close");
         HBox box = new HBox(text, action, close);
         box.setId("notice-message");
-        box.getStyleClass().addAll("save-notice", "notice-message");
+        box.getStyleClass().add("notice-message"); // (not .save-notice: a message is not a failure to save)
         box.setAlignment(Pos.CENTER_LEFT);
         Runnable show = () -> {
             Notices.Notice n = notices.currentProperty().get();
