@@ -441,7 +441,14 @@ public final class AtlasWindow {
         t.setTooltip(tooltip("toolbar.measure.tip"));
         // the toggle and the tool mode follow each other (M, Esc and the button all change the tool)
         t.setSelected(state.toolProperty().get() == ToolMode.MEASURE);
-        t.selectedProperty().addListener((o, a, on) -> state.toolProperty().set(on ? ToolMode.MEASURE : ToolMode.PAN));
+        // (unticked because another tool was chosen: that tool stays)
+        t.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                state.toolProperty().set(ToolMode.MEASURE);
+            } else if (state.toolProperty().get() == ToolMode.MEASURE) {
+                state.toolProperty().set(ToolMode.PAN);
+            }
+        });
         state.toolProperty().addListener((o, a, tool) -> t.setSelected(tool == ToolMode.MEASURE));
         return t;
     }

@@ -32,6 +32,7 @@ final class SidePanel extends TabPane {
             SideTab.LAYERS, LayersPanel::new,
             SideTab.TREATIES, TreatiesPanel::new,
             SideTab.TIMELINE, TimelinePanel::new,
+            SideTab.NOTES, org.ferganaatlas.gui.notes.NotesPanel::new,
             SideTab.TOURS, org.ferganaatlas.gui.tours.ToursPanel::new));
 
     private final Map<SideTab, Tab> tabs = new EnumMap<>(SideTab.class);

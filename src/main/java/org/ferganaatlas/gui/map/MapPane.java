@@ -41,6 +41,7 @@ public final class MapPane extends StackPane {
     private final List<OverlayLayer> overlays = new java.util.ArrayList<>();
     private final java.util.Map<String, SymbolLayer> userLayers = new java.util.HashMap<>();
     private final LabelLayer labels;
+    private final NotesLayer notesLayer;
     private final Focus focus;
     private double lat = 40.75, lon = 71.75, zoom = 8;
     private double dragX, dragY;
@@ -64,6 +65,9 @@ public final class MapPane extends StackPane {
         }
         labels = new LabelLayer(state, data);
         overlays.add(labels);
+        // the user's notes over everything, names included: a pin is theirs and must stay clickable
+        notesLayer = new NotesLayer(ctx, map);
+        overlays.add(notesLayer);
         overlays.forEach(map::addLayer);
         // a user layer added or removed at run time gets (or loses) its own symbol layer under the labels
         state.layers().layers().forEach(spec -> addUserLayer(spec, data));
@@ -179,8 +183,10 @@ public final class MapPane extends StackPane {
         userLayers.put(spec.id(), layer);
         overlays.add(overlays.indexOf(labels), layer);
         map.removeLayer(labels);
+        map.removeLayer(notesLayer);
         map.addLayer(layer);
         map.addLayer(labels);
+        map.addLayer(notesLayer);
     }
 
     private void removeUserLayer(LayerSpec spec) {
@@ -189,6 +195,11 @@ public final class MapPane extends StackPane {
             overlays.remove(layer);
             map.removeLayer(layer);
         }
+    }
+
+    /** The pins of the user's notes (tests). */
+    public NotesLayer notesLayer() {
+        return notesLayer;
     }
 
     /** The overlays, bottom first (tests). */

@@ -59,6 +59,8 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
     private final AtlasState state;
     private final MapData data;
     private final Focus focus;
+    private final org.ferganaatlas.gui.state.NoteBook notes;
+    private final org.ferganaatlas.gui.state.UserStore user;
     private final VBox body = new VBox();
     private final ScrollPane scroll;
     private final Map<String, Integer> sourceNumbers = new LinkedHashMap<>();
@@ -67,6 +69,8 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         this.state = ctx.state();
         this.data = ctx.data();
         this.focus = ctx.focus();
+        this.notes = ctx.user().notes();
+        this.user = ctx.user();
         setId("details-panel");
         getStyleClass().add("details-panel");
         body.getStyleClass().add("details-body");
@@ -75,6 +79,9 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         state.selectedKeyProperty().addListener(o -> load());
         state.mapDateProperty().addListener(o -> render());
         state.languageProperty().addListener(o -> render());
+        // the count of the user's notes on the place follows their saves (no SQL: the note book is in memory)
+        notes.notes().addListener((javafx.beans.Observable o) -> render());
+        user.databaseProperty().addListener(o -> render());
         load();
     }
 
@@ -141,6 +148,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
         Feature f = d.feature();
         header(f);
+        notesLink(f);
         var user = data.userShape(f.key());
         if (user.isPresent()) {
             yours(f, user.get().layerTitle());
@@ -160,6 +168,28 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
         sources(d.sources());
         scroll.setVvalue(same ? v : 0); // a date change keeps the reader where it was
+    }
+
+    /**
+     * "Notes on this place (N)": opens the notes tab listing this place's notes (through the note book's place filter,
+     * which the notes tab follows), where a new note is made on this place. Only with a user database to keep them.
+     */
+    private void notesLink(Feature f) {
+        if (user.database().isEmpty()) {
+            return;
+        }
+        int n = notes.about(f.key()).size();
+        javafx.scene.control.Hyperlink h = new javafx.scene.control.Hyperlink(Messages.format("details.notes", n));
+        h.setId("details-notes-link");
+        h.getStyleClass().addAll("details-link", "details-notes-link");
+        h.setWrapText(true);
+        h.setMinHeight(Region.USE_PREF_SIZE);
+        h.setOnAction(e -> {
+            notes.placeFilterProperty().set(null); // a change even when this place was asked for before
+            notes.placeFilterProperty().set(f.key());
+            state.sideTabProperty().set(org.ferganaatlas.gui.state.SideTab.NOTES);
+        });
+        body.getChildren().add(h);
     }
 
     private void showWelcome() {

@@ -58,6 +58,7 @@ public final class AtlasState {
     private final MapCommands commands = new MapCommands();
     private final Pen pen = new Pen(this);
     private final TourPlayer tours = new TourPlayer(this);
+    private final Notices notices = new Notices();
 
     public AtlasState() {
         textSize.addListener((o, a, n) -> {
@@ -208,6 +209,11 @@ public final class AtlasState {
     /** The pen's colour and width, and the undo history of the drawing. */
     public Pen pen() {
         return pen;
+    }
+
+    /** One-line messages to the user (the notice bar shows them). */
+    public Notices notices() {
+        return notices;
     }
 
     /** Requests to the map. */
