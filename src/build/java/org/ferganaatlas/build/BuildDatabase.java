@@ -452,6 +452,7 @@ public final class BuildDatabase {
             AtlasDb.insert(c, "event", 15, cur.events);
             AtlasDb.insert(c, "event_feature", 2, cur.eventFeatures);
             AtlasDb.insert(c, "territory_period", 9, territory);
+            AtlasDb.insert(c, "resettlement", 11, cur.resettlements);
             AtlasDb.insert(c, "search", 6, searchRows);
 
             Map<String, Object> borderKm = new TreeMap<>();

@@ -63,6 +63,7 @@ public final class AtlasDatabase implements AutoCloseable {
     private final FactRepository facts;
     private final TreatyRepository treaties;
     private final EventRepository events;
+    private final AffectedPlacesRepository places;
 
     private AtlasDatabase(Path file, Jdbc jdbc, Map<String, String> metadata) {
         this.file = file;
@@ -72,6 +73,7 @@ public final class AtlasDatabase implements AutoCloseable {
         this.facts = new FactRepository(jdbc);
         this.treaties = new TreatyRepository(jdbc);
         this.events = new EventRepository(jdbc);
+        this.places = new AffectedPlacesRepository(jdbc);
     }
 
     /** Opens the bundled database found by {@link AtlasPaths#bundledDatabase()}. */
@@ -321,6 +323,11 @@ public final class AtlasDatabase implements AutoCloseable {
     /** The timeline's events. */
     public EventRepository eventRepository() {
         return events;
+    }
+
+    /** Reads of the affected-places table and the resettlements. */
+    public AffectedPlacesRepository affectedPlacesRepository() {
+        return places;
     }
 
     // ---------------------------------------------------------------- forwards to the repositories

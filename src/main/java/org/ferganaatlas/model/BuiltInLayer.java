@@ -12,7 +12,9 @@ public enum BuiltInLayer {
     VILLAGES("villages"),
     TOWNS("towns"),
     WATER("water"),
-    RIVERS("rivers");
+    RIVERS("rivers"),
+    /** Arrows from a place people left to the place they moved to, from the day the move began (no feature kind). */
+    RESETTLEMENTS("resettlements");
 
     private final String id;
 
