@@ -7,6 +7,7 @@ import javafx.scene.control.TabPane;
 import javafx.util.Duration;
 import org.ferganaatlas.gui.l10n.Messages;
 import org.ferganaatlas.gui.panels.LayersPanel;
+import org.ferganaatlas.gui.places.AffectedPlacesPanel;
 import org.ferganaatlas.gui.records.TimelinePanel;
 import org.ferganaatlas.gui.records.TreatiesPanel;
 import org.ferganaatlas.gui.state.AtlasContext;
@@ -31,7 +32,8 @@ final class SidePanel extends TabPane {
     private static final Map<SideTab, Function<AtlasContext, Node>> CONTENT = new EnumMap<>(Map.of(
             SideTab.LAYERS, LayersPanel::new,
             SideTab.TREATIES, TreatiesPanel::new,
-            SideTab.TIMELINE, TimelinePanel::new));
+            SideTab.TIMELINE, TimelinePanel::new,
+            SideTab.PLACES, AffectedPlacesPanel::new));
 
     private final Map<SideTab, Tab> tabs = new EnumMap<>(SideTab.class);
 

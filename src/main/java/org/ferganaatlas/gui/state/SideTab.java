@@ -1,8 +1,8 @@
 package org.ferganaatlas.gui.state;
 
-/** The tabs of the left side: the layer switches, the treaties reader, the timeline. */
+/** The tabs of the left side: the layer switches, the treaties reader, the timeline, the affected places. */
 public enum SideTab {
-    LAYERS, TREATIES, TIMELINE;
+    LAYERS, TREATIES, TIMELINE, PLACES;
 
     /** Lower-case id ({@code --tab=treaties}). */
     public String id() {

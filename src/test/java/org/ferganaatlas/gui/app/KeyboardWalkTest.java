@@ -115,9 +115,11 @@ class KeyboardWalkTest extends AtlasWindowTestBase {
         robot.push(KeyCode.CONTROL, KeyCode.TAB);
         assertEquals(SideTab.TIMELINE, state.sideTabProperty().get());
         robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        assertEquals(SideTab.PLACES, state.sideTabProperty().get());
+        robot.push(KeyCode.CONTROL, KeyCode.TAB);
         assertEquals(SideTab.LAYERS, state.sideTabProperty().get());
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
-        assertEquals(SideTab.TIMELINE, state.sideTabProperty().get());
+        assertEquals(SideTab.PLACES, state.sideTabProperty().get());
         robot.push(KeyCode.CONTROL, KeyCode.TAB);
         settle();
 
