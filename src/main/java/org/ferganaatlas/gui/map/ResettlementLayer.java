@@ -23,8 +23,8 @@ import org.ferganaatlas.model.Resettlement;
 /**
  * Resettlements as arrows from the place people left to the place they moved to, shown from the day the move began
  * ({@link AffectedPlaces#arrowsOn} on the map date), with a label and a tooltip saying who moved, when and how many.
- * An end whose point was derived (not given by a source) gets its uncertainty ring, as approximate places do in
- * {@link SymbolLayer}, and the arrow is dashed. A move with an end that has no location has no arrow; the
+ * An end whose point was derived (not given by a source) is drawn with its uncertainty ring, as approximate places
+ * are in {@link SymbolLayer} (which draws it itself while the villages layer is shown), and the arrow is dashed. A move with an end that has no location has no arrow; the
  * affected-places table says so.
  */
 public final class ResettlementLayer extends OverlayLayer {
@@ -39,6 +39,13 @@ public final class ResettlementLayer extends OverlayLayer {
         visibleProperty().bind(state.layerVisible(BuiltInLayer.RESETTLEMENTS));
         state.mapDateProperty().addListener(o -> invalidate());
         state.languageProperty().addListener(o -> invalidate());
+        // an end's own layer draws its uncertainty ring while it is shown; this layer draws it when that one is off
+        for (BuiltInLayer l : List.of(BuiltInLayer.VILLAGES, BuiltInLayer.ENCLAVES)) {
+            javafx.beans.property.BooleanProperty v = state.layers().visible(l);
+            if (v != null) {
+                v.addListener(o -> invalidate());
+            }
+        }
     }
 
     /** The moves drawn by the last build, as {@code from>to} (tests). */
@@ -133,6 +140,10 @@ public final class ResettlementLayer extends OverlayLayer {
     private void ring(String id, Feature p, Frame f, double x, double y) {
         if (p.derivation() == null || p.accuracyM() == null || p.accuracyM() <= 0 || !f.contains(x, y)) {
             return;
+        }
+        org.ferganaatlas.model.FeatureKind kind = org.ferganaatlas.model.FeatureKind.of(p.kind()).orElse(null);
+        if (kind == org.ferganaatlas.model.FeatureKind.VILLAGE && state.layers().kindVisible(kind)) {
+            return; // SymbolLayer draws the village and its ring: one ring, not two on top of each other
         }
         double r = p.accuracyM() / GeoConventions.metresPerPixel(p.lat(), f.zoom);
         if (r < SymbolLayer.UNCERTAINTY_MIN_PX) {

@@ -114,14 +114,14 @@ public final class AffectedPlacesPanel extends VBox implements AtlasPanel {
         table.setPlaceholder(PanelParts.label(Messages.get("places.empty"), "reader-intro"));
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.getColumns().addAll(List.of(
-                column("name", AffectedPlace::name, Comparator.comparing((AffectedPlace r) -> TextFold.fold(r.name()))),
-                column("kind", r -> FeatureText.kind(r.kind()), Comparator.comparing((AffectedPlace r) -> FeatureText.kind(r.kind()))),
-                column("change", this::change, Comparator.comparing(this::change)),
-                column("district", r -> Objects.toString(r.district(), ""), Comparator.comparing(r -> Objects.toString(r.district(), ""))),
-                column("happened", this::happened, Comparator.comparing(this::happened)),
-                column("when", this::when, Comparator.comparing((AffectedPlace r) -> Objects.toString(r.firstDate(), "\uffff"))),
-                column("affected", this::affected, Comparator.comparingDouble(AffectedPlaces::largestFigure)),
-                column("sources", r -> Integer.toString(r.sourceIds().size()), Comparator.comparingInt(r -> r.sourceIds().size()))));
+                column("name", 11, AffectedPlace::name, Comparator.comparing((AffectedPlace r) -> TextFold.fold(r.name()))),
+                column("kind", 7, r -> FeatureText.kind(r.kind()), Comparator.comparing((AffectedPlace r) -> FeatureText.kind(r.kind()))),
+                column("change", 11, this::change, Comparator.comparing(this::change)),
+                column("district", 12, r -> Objects.toString(r.district(), ""), Comparator.comparing(r -> Objects.toString(r.district(), ""))),
+                column("happened", 24, this::happened, Comparator.comparing(this::happened)),
+                column("when", 13, this::when, Comparator.comparing((AffectedPlace r) -> Objects.toString(r.firstDate(), "\uffff"))),
+                column("affected", 12, this::affected, Comparator.comparingDouble(AffectedPlaces::largestFigure)),
+                column("sources", 5, r -> Integer.toString(r.sourceIds().size()), Comparator.comparingInt(r -> r.sourceIds().size()))));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!following && row != null && !row.key().equals(state.selectedKeyProperty().get())) {
@@ -163,9 +163,11 @@ public final class AffectedPlacesPanel extends VBox implements AtlasPanel {
         return c;
     }
 
-    private TableColumn<AffectedPlace, AffectedPlace> column(String id, Function<AffectedPlace, String> show,
+    /** A column {@code em} wide at the default text size (columns take no CSS width; the table scrolls sideways). */
+    private TableColumn<AffectedPlace, AffectedPlace> column(String id, double em, Function<AffectedPlace, String> show,
                                                               Comparator<AffectedPlace> order) {
         TableColumn<AffectedPlace, AffectedPlace> c = new TableColumn<>();
+        c.setPrefWidth(em * javafx.scene.text.Font.getDefault().getSize());
         c.setId("places-column-" + id);
         c.textProperty().bind(Messages.text("places.column." + id));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));

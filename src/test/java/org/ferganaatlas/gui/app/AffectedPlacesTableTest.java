@@ -210,7 +210,11 @@ class AffectedPlacesTableTest extends AtlasWindowTestBase {
         assertTrue(layer.shownMoves().contains(move), layer.shownMoves().toString());
         Node arrow = robot.lookup(".resettlement-arrow").match(n -> move.equals(n.getProperties().get(ResettlementLayer.MOVE))).query();
         assertTrue(arrow.getStyleClass().contains("approximate"), "both ends are derived points: dashed");
-        assertFalse(robot.lookup(".resettlement-uncertainty").queryAll().isEmpty(), "their uncertainty is drawn");
+        assertTrue(robot.lookup(".resettlement-uncertainty").queryAll().isEmpty(), "the villages layer draws the rings");
+        robot.interact(() -> state.layers().visible(org.ferganaatlas.model.BuiltInLayer.VILLAGES).set(false));
+        settle();
+        assertFalse(robot.lookup(".resettlement-uncertainty").queryAll().isEmpty(), "with the villages hidden, the arrow's ends keep their uncertainty");
+        robot.interact(() -> state.layers().visible(org.ferganaatlas.model.BuiltInLayer.VILLAGES).set(true));
         assertTrue(layer.shownMoves().stream().noneMatch(m -> m.startsWith("enclave:barak")), "Zhany-Barak has no location");
 
         robot.interact(() -> state.mapDateProperty().set(LocalDate.of(2024, 1, 1)));
