@@ -120,10 +120,12 @@ class BuildDatabaseFixtureTest {
         Files.writeString(cur.resolve("facts.csv"), "enclave:vorukh,population,1,,,2025-13-01,certain,nosuch,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("places.csv"), "village:far,village,Far,KGZ,,45.0,70.5,f-test-1,,,low,f-test-1,\n"
                 + "village:odd,village,Odd,KGZ,,,,,,nearest:1,low,f-test-1,\n"
-                + "village:gone,village,Gone,KGZ,,,,,,geonames:999999999,low,f-test-1,\n", StandardOpenOption.APPEND);
+                + "village:gone,village,Gone,KGZ,,,,,,geonames:999999999,low,f-test-1,\n"
+                + "village:unplaced,village,Unplaced,KGZ,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("events.csv"), "event:x,2025-01-01,,clash,X,,village:nowhere,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("resettlements.csv"), "village:ak-sai,village:nowhere,2025-10,2025-09,,,200,71,low,f-test-1,\n"
-                + "village:ak-sai,village:offset-test,2025-10-22,,,5,,,low,f-test-1,duplicate\n", StandardOpenOption.APPEND);
+                + "village:ak-sai,village:offset-test,2025-10-22,,,5,,,low,f-test-1,duplicate\n"
+                + "village:ak-sai,village:unplaced,2025-10,,,,,,low,f-test-1,moved\n", StandardOpenOption.APPEND);
         Files.delete(cur.resolve("treaty_steps.csv"));
         BuildDatabase.CuratedDataException e = assertThrows(BuildDatabase.CuratedDataException.class, () ->
                 BuildDatabase.build(FIXTURE.resolve("manifest.json"), cur, tmp.resolve("bad/atlas.sqlite"), tmp.resolve("work")));
@@ -136,7 +138,8 @@ class BuildDatabaseFixtureTest {
                 "resettlements.csv:3: date_end 2025-09 is before date 2025-10",
                 "resettlements.csv:3: a *_min value is larger than its *_max",
                 "resettlements.csv:4: the move village:ak-sai -> village:offset-test on 2025-10-22 is listed twice",
-                "resettlements.csv:4: a *_max without its *_min")) {
+                "resettlements.csv:4: a *_max without its *_min",
+                "resettlements.csv:5: village:unplaced has no location, so its arrow cannot be drawn: say so in notes")) {
             assertTrue(m.contains(want), "message lacks '" + want + "':\n" + m);
         }
         assertTrue(Files.notExists(tmp.resolve("bad/atlas.sqlite")), "a failed build must not leave a database");
