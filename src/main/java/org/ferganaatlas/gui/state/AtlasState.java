@@ -56,6 +56,7 @@ public final class AtlasState {
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
 
     private final MapCommands commands = new MapCommands();
+    private final Pen pen = new Pen(this);
 
     public AtlasState() {
         textSize.addListener((o, a, n) -> {
@@ -202,6 +203,11 @@ public final class AtlasState {
     }
 
     // ---------------------------------------------------------------- commands and snapshots
+
+    /** The pen's colour and width, and the undo history of the drawing. */
+    public Pen pen() {
+        return pen;
+    }
 
     /** Requests to the map. */
     public MapCommands commands() {
