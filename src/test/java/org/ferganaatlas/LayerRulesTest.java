@@ -62,6 +62,7 @@ class LayerRulesTest {
                 .layer("layers").definedBy("org.ferganaatlas.gui.layers..")
                 .layer("tours").definedBy("org.ferganaatlas.gui.tours..")
                 .layer("notes").definedBy("org.ferganaatlas.gui.notes..")
+                .layer("places").definedBy("org.ferganaatlas.gui.places..")
                 .layer("common").definedBy("org.ferganaatlas.gui.common..")
                 .layer("l10n").definedBy("org.ferganaatlas.gui.l10n..")
                 .layer("state").definedBy("org.ferganaatlas.gui.state..")
@@ -75,8 +76,9 @@ class LayerRulesTest {
                 .whereLayer("layers").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("tours").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("notes").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "tours", "notes")
-                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "tours", "notes", "common")
+                .whereLayer("places").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "tours", "notes", "places")
+                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "tours", "notes", "places", "common")
                 .because("a panel that calls another panel ties them together: the next one (tours, notes, a pen) would "
                         + "have to be wired into both, and leaving one out (presentation mode) would break the other")
                 .check(main);

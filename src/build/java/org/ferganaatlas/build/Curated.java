@@ -56,6 +56,8 @@ final class Curated {
     final List<Object[]> translations = new ArrayList<>();
     static final Set<String> TRANSLATION_LANGS = Set.of("ru", "ky", "tg", "uz");
     static final Set<String> TRANSLATION_METHODS = Set.of("machine-ai", "human");
+    /** Moves of people between two features (resettlements.csv), sorted by from, to, date. */
+    final List<Object[]> resettlements = new ArrayList<>();
     /** Search rows for treaties, provisions and events: ref, kind, name, names, body. */
     final List<String[]> search = new ArrayList<>();
     /** Enclave parts claimed by a curated polygon_of row: "ISO3@x,y" of the part's interior point. */
@@ -341,6 +343,7 @@ final class Curated {
             facts.add(new Object[] {fk, r.get("attribute"), r.get("value"), nz(r.get("value_max")), nz(r.get("unit")),
                     nz(r.get("as_of")), conf(r), fs, nz(r.get("note"))});
         }
+        resettlements(dir, featureKeys, curatedFeatures);
         for (Csv.Row r : file(dir, "status_history.csv", "feature_key", "attribute", "value", "from_date", "to_date",
                 "last_confirmed", "last_confirmed_source", "confidence", "source_ids", "note")) {
             String fk = r.get("feature_key");
@@ -385,6 +388,49 @@ final class Curated {
             status.add(new Object[] {fk, r.get("attribute"), r.get("value"), nz(r.get("from_date")), nz(r.get("to_date")),
                     conf(r), ss, nz(r.get("note")), nz(confirmed), nz(confirmedBy)});
         }
+    }
+
+    /**
+     * resettlements.csv: who moved from which place to which, when, how many (ranges where sources differ). Both
+     * places must be features; a place without a location is allowed (the app says the arrow cannot be drawn), but
+     * the row must then say so in its notes, so a reader of the table is never left guessing why no arrow shows.
+     */
+    private void resettlements(Path dir, Set<String> featureKeys, Map<String, Feature> curatedFeatures) throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (Csv.Row r : file(dir, "resettlements.csv", "from_key", "to_key", "date", "date_end", "people_min", "people_max",
+                "households_min", "households_max", "confidence", "source_ids", "notes")) {
+            String from = r.get("from_key"), to = r.get("to_key");
+            for (String col : List.of("from_key", "to_key")) {
+                String k = r.get(col);
+                if (!featureKeys.contains(k)) err(r, col + " '" + k + "' is not a known feature key");
+            }
+            if (from.equals(to)) err(r, "from_key and to_key are the same place");
+            date(r, "date", true);
+            date(r, "date_end", false);
+            String d = r.get("date"), e = r.get("date_end");
+            if (!d.isEmpty() && !e.isEmpty() && e.compareTo(d) < 0 && !d.startsWith(e)) err(r, "date_end " + e + " is before date " + d);
+            if (!seen.add(from + " " + to + " " + d)) err(r, "the move " + from + " -> " + to + " on " + d + " is listed twice");
+            Integer[] n = {integer(r, "people_min", false), integer(r, "people_max", false),
+                    integer(r, "households_min", false), integer(r, "households_max", false)};
+            for (int k = 0; k < 4; k += 2) {
+                if (n[k] != null && n[k] < 0 || n[k + 1] != null && n[k + 1] < 0) err(r, "a count is negative");
+                if (n[k] != null && n[k + 1] != null && n[k] > n[k + 1]) err(r, "a *_min value is larger than its *_max");
+                if (n[k] == null && n[k + 1] != null) err(r, "a *_max without its *_min: give the single figure as *_min");
+            }
+            String notes = r.get("notes");
+            for (String k : List.of(from, to)) {
+                Feature f = curatedFeatures.get(k);
+                Feature g = f != null ? f : dataset.get(k);
+                if (g != null && g.lat == null && g.finest() == null && !notes.toLowerCase(java.util.Locale.ROOT).contains("no arrow")) {
+                    err(r, k + " has no location, so its arrow cannot be drawn: say so in notes (\"… so no arrow is drawn\")");
+                }
+            }
+            String ss = srcs(r, "source_ids");
+            bothSides(r, ss, notes);
+            resettlements.add(new Object[] {from, to, d, nz(e), n[0], n[1], n[2], n[3], conf(r), ss, nz(notes)});
+        }
+        resettlements.sort(java.util.Comparator.comparing((Object[] o) -> (String) o[0]).thenComparing(o -> (String) o[1])
+                .thenComparing(o -> (String) o[2]));
     }
 
     // ---- features and their coordinates ----

@@ -175,6 +175,21 @@ CREATE TABLE translation(       -- texts of treaties, provisions and events in o
   translated_on TEXT NOT NULL,  -- ISO date, possibly partial
   reviewed_by   TEXT,           -- who checked it against the original; NULL = nobody yet
   PRIMARY KEY(record_key, field, lang)
+);
+
+-- Documented moves of people from one place to another (curated resettlements.csv): the map draws an arrow from
+-- the old place to the new one from `date` on, where both have a location.
+CREATE TABLE resettlement(
+  from_key       TEXT NOT NULL,   -- feature the people left
+  to_key         TEXT NOT NULL,   -- feature they moved to
+  date           TEXT NOT NULL,   -- ISO (possibly partial): when the move began
+  date_end       TEXT,            -- when it was reported complete, or NULL
+  people_min     INTEGER, people_max INTEGER,         -- ranges where sources differ; NULL = no figure
+  households_min INTEGER, households_max INTEGER,
+  confidence     TEXT NOT NULL,
+  source_ids     TEXT NOT NULL,
+  notes          TEXT,
+  PRIMARY KEY(from_key, to_key, date)
 ) WITHOUT ROWID;
 
 -- Full-text index over every name and text. 'fold' holds TextFold.fold() of the names, a Latin

@@ -64,6 +64,7 @@ public final class AtlasDatabase implements AutoCloseable {
     private final TreatyRepository treaties;
     private final EventRepository events;
     private final TranslationRepository translations;
+    private final AffectedPlacesRepository places;
 
     /**
      * What {@link #open} found: the metadata, and which later additions to schema 2 the file has (a file built before
@@ -83,6 +84,7 @@ public final class AtlasDatabase implements AutoCloseable {
         this.treaties = new TreatyRepository(jdbc);
         this.events = new EventRepository(jdbc);
         this.translations = new TranslationRepository(jdbc, hasTranslation);
+        this.places = new AffectedPlacesRepository(jdbc);
     }
 
     /** Opens the bundled database found by {@link AtlasPaths#bundledDatabase()}. */
@@ -344,6 +346,11 @@ public final class AtlasDatabase implements AutoCloseable {
     /** Treaty, provision and event texts in other languages than English (none in a file built before them). */
     public TranslationRepository translationRepository() {
         return translations;
+    }
+
+    /** Reads of the affected-places table and the resettlements. */
+    public AffectedPlacesRepository affectedPlacesRepository() {
+        return places;
     }
 
     // ---------------------------------------------------------------- forwards to the repositories

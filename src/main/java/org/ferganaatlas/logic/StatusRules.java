@@ -61,6 +61,73 @@ public final class StatusRules {
         return holder;
     }
 
+    /** The attribute of the {@code status} table that says who administered a place (villages without a polygon). */
+    public static final String ADMINISTERED_BY = "administered_by";
+
+    /**
+     * The last change of hands a place's records show: who held it the day before and from the day of the change.
+     * {@code before} equals {@code after} (and {@code date} is null) when the records show no change.
+     */
+    public record Transfer(String before, String after, String date) {
+        public boolean changed() {
+            return date != null;
+        }
+    }
+
+    /**
+     * Who held a place before and after its last change: from its territory periods where it has a polygon of its own
+     * ({@link #holderOn}), else from its {@code administered_by} statuses, else the country it lies in (unchanged).
+     * A change is a period's start on which the holder differs from the day before; where a period starts with no
+     * earlier record, the day before falls back on {@code country}, so a place recorded only from its transfer onwards
+     * and lying in its new country shows no change (the records do not say who held it before).
+     */
+    public static Transfer transfer(List<TerritoryPeriod> territory, List<StatusPeriod> status, String country) {
+        if (!territory.isEmpty()) {
+            List<String> starts = new java.util.ArrayList<>();
+            territory.forEach(p -> starts.add(p.from()));
+            return lastChange(starts, day -> holderOn(territory, day, country));
+        }
+        List<String> starts = new java.util.ArrayList<>();
+        status.stream().filter(p -> ADMINISTERED_BY.equals(p.attribute())).forEach(p -> starts.add(p.from()));
+        if (starts.isEmpty()) {
+            return new Transfer(country, country, null);
+        }
+        return lastChange(starts, day -> {
+            String v = valueOn(status, ADMINISTERED_BY, day);
+            return v != null ? v : country;
+        });
+    }
+
+    private static Transfer lastChange(List<String> starts, java.util.function.Function<LocalDate, String> holder) {
+        Transfer last = null;
+        LocalDate latest = null;
+        for (String s : starts) {
+            java.util.Optional<org.ferganaatlas.model.PartialDate> d = org.ferganaatlas.model.PartialDate.parse(s);
+            if (d.isEmpty()) {
+                continue;
+            }
+            LocalDate day = d.get().start();
+            String before = holder.apply(day.minusDays(1)), after = holder.apply(day);
+            if (before != null && after != null && !before.equals(after) && (latest == null || day.isAfter(latest))) {
+                latest = day;
+                last = new Transfer(before, after, s);
+            }
+        }
+        if (last != null) {
+            return last;
+        }
+        // no change: whoever holds it on the latest start (or, with none dated, on any day: the open period's holder)
+        LocalDate probe = LocalDate.of(1900, 1, 1);
+        for (String s : starts) {
+            java.util.Optional<org.ferganaatlas.model.PartialDate> d = org.ferganaatlas.model.PartialDate.parse(s);
+            if (d.isPresent() && d.get().start().isAfter(probe)) {
+                probe = d.get().start();
+            }
+        }
+        String now = holder.apply(probe);
+        return new Transfer(now, now, null);
+    }
+
     /** A crossing's status on a day ({@link CrossingStatus#UNKNOWN} where no record covers it). */
     public static CrossingStatus crossingOn(List<StatusPeriod> periods, LocalDate day) {
         return CrossingStatus.of(valueOn(periods, CROSSING_STATUS, day));

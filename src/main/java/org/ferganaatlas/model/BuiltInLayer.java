@@ -13,6 +13,8 @@ public enum BuiltInLayer {
     TOWNS("towns"),
     WATER("water"),
     RIVERS("rivers"),
+    /** Arrows from a place people left to the place they moved to, from the day the move began (no feature kind). */
+    RESETTLEMENTS("resettlements"),
     /** The user's own notes as pins (drawn from the user's database, not from atlas features). */
     NOTES("notes");
 

@@ -167,10 +167,14 @@ class BuildDatabaseFixtureTest {
         Files.writeString(cur.resolve("facts.csv"), "enclave:vorukh,population,1,,,2025-13-01,certain,nosuch,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("places.csv"), "village:far,village,Far,KGZ,,45.0,70.5,f-test-1,,,low,f-test-1,\n"
                 + "village:odd,village,Odd,KGZ,,,,,,nearest:1,low,f-test-1,\n"
-                + "village:gone,village,Gone,KGZ,,,,,,geonames:999999999,low,f-test-1,\n", StandardOpenOption.APPEND);
+                + "village:gone,village,Gone,KGZ,,,,,,geonames:999999999,low,f-test-1,\n"
+                + "village:unplaced,village,Unplaced,KGZ,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("events.csv"), "event:x,2025-01-01,,clash,X,,village:nowhere,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("translations.csv"), "treaty:nosuch,summary,ru,Текст,machine-ai,Claude,2026-12,\n"
                 + "treaty:test-2025,title,fr,Traité,guess,,2026-12,\n", StandardOpenOption.APPEND);
+        Files.writeString(cur.resolve("resettlements.csv"), "village:ak-sai,village:nowhere,2025-10,2025-09,,,200,71,low,f-test-1,\n"
+                + "village:ak-sai,village:offset-test,2025-10-22,,,5,,,low,f-test-1,duplicate\n"
+                + "village:ak-sai,village:unplaced,2025-10,,,,,,low,f-test-1,moved\n", StandardOpenOption.APPEND);
         Files.delete(cur.resolve("treaty_steps.csv"));
         BuildDatabase.CuratedDataException e = assertThrows(BuildDatabase.CuratedDataException.class, () ->
                 BuildDatabase.build(FIXTURE.resolve("manifest.json"), cur, tmp.resolve("bad/atlas.sqlite"), tmp.resolve("work")));
@@ -180,10 +184,30 @@ class BuildDatabaseFixtureTest {
                 "places.csv:8: unknown coord_derivation 'nearest:1'", "places.csv:9: unknown GeoNames id 999999999",
                 "events.csv:4: feature_keys refers to unknown key 'village:nowhere'",
                 "translations.csv:4: record_key 'treaty:nosuch' is not a key", "translations.csv:5: lang 'fr' must be one of",
-                "translations.csv:5: method 'guess' must be", "translations.csv:5: translator is empty")) {
+                "translations.csv:5: method 'guess' must be", "translations.csv:5: translator is empty",
+                "resettlements.csv:3: to_key 'village:nowhere' is not a known feature key",
+                "resettlements.csv:3: date_end 2025-09 is before date 2025-10",
+                "resettlements.csv:3: a *_min value is larger than its *_max",
+                "resettlements.csv:4: the move village:ak-sai -> village:offset-test on 2025-10-22 is listed twice",
+                "resettlements.csv:4: a *_max without its *_min",
+                "resettlements.csv:5: village:unplaced has no location, so its arrow cannot be drawn: say so in notes")) {
             assertTrue(m.contains(want), "message lacks '" + want + "':\n" + m);
         }
         assertTrue(Files.notExists(tmp.resolve("bad/atlas.sqlite")), "a failed build must not leave a database");
+    }
+
+    @Test
+    void resettlementsAreBuiltWithTheirRanges() throws Exception {
+        try (Connection c = open(firstDb); PreparedStatement ps = c.prepareStatement(
+                "SELECT from_key, to_key, date, date_end, households_min, households_max, people_min FROM resettlement")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no resettlement row");
+                assertEquals("village:ak-sai village:offset-test 2025-10-22 2025-11 71 200",
+                        String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
+                assertEquals(null, rs.getObject(7), "an empty count is NULL, not 0");
+            }
+        }
     }
 
     static Connection open(Path db) throws Exception {

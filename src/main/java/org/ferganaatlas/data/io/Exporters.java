@@ -32,7 +32,12 @@ import org.locationtech.jts.io.kml.KMLWriter;
  * stays until the new one is whole. What is written reads back through {@link Importers} to the same features.
  */
 public final class Exporters {
-    /** One feature to write: its name, its shape (x = longitude, y = latitude) and its values as text. */
+    /**
+     * One feature to write: its name, its shape (x = longitude, y = latitude) and its values as text. The shape may be
+     * null for a row that has no location (a place no source locates): GeoJSON writes {@code "geometry": null}
+     * (RFC 7946 3.2), KML a Placemark without geometry, CSV empty coordinate cells; reading such a file back reports
+     * those rows as features without a location.
+     */
     public record Exported(String name, Geometry geometry, Map<String, String> attributes) {}
 
     /** Decimal places kept: 7 is about a centimetre, more than any source of ours. */
@@ -85,7 +90,11 @@ public final class Exporters {
                 g.writeStartObject();
                 g.writeStringField("type", "Feature");
                 g.writeFieldName("geometry");
-                g.writeRawValue(geometry.write(f.geometry()));
+                if (f.geometry() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeRawValue(geometry.write(f.geometry()));
+                }
                 g.writeObjectFieldStart("properties");
                 g.writeStringField("name", f.name());
                 for (Map.Entry<String, String> e : f.attributes().entrySet()) {
@@ -125,7 +134,9 @@ public final class Exporters {
                 }
                 x.flush();
                 // JTS writes the geometry element (Point, LineString, Polygon with holes, MultiGeometry) as text
-                w.write(KMLWriter.writeGeometry(f.geometry(), Double.NaN, DECIMALS, false, null));
+                if (f.geometry() != null) {
+                    w.write(KMLWriter.writeGeometry(f.geometry(), Double.NaN, DECIMALS, false, null));
+                }
                 x.writeEndElement();
             }
             x.writeEndElement();
@@ -154,15 +165,15 @@ public final class Exporters {
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").build())) {
             p.printRecord(header);
             for (Exported f : features) {
-                Point at = f.geometry() instanceof Point pt ? pt : f.geometry().getInteriorPoint();
+                Point at = f.geometry() == null ? null : f.geometry() instanceof Point pt ? pt : f.geometry().getInteriorPoint();
                 List<String> row = new java.util.ArrayList<>();
                 row.add(f.name());
-                row.add(round(at.getY())); // y = latitude
-                row.add(round(at.getX())); // x = longitude
+                row.add(at == null ? "" : round(at.getY())); // y = latitude
+                row.add(at == null ? "" : round(at.getX())); // x = longitude
                 for (String c : columns) {
                     row.add(f.attributes().getOrDefault(c, ""));
                 }
-                row.add(f.geometry() instanceof Point ? "" : new org.locationtech.jts.io.WKTWriter().write(f.geometry()));
+                row.add(f.geometry() == null || f.geometry() instanceof Point ? "" : new org.locationtech.jts.io.WKTWriter().write(f.geometry()));
                 p.printRecord(row);
             }
         }

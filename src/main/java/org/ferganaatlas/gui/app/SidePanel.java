@@ -7,6 +7,7 @@ import javafx.scene.control.TabPane;
 import javafx.util.Duration;
 import org.ferganaatlas.gui.l10n.Messages;
 import org.ferganaatlas.gui.panels.LayersPanel;
+import org.ferganaatlas.gui.places.AffectedPlacesPanel;
 import org.ferganaatlas.gui.records.TimelinePanel;
 import org.ferganaatlas.gui.records.TreatiesPanel;
 import org.ferganaatlas.gui.state.AtlasContext;
@@ -32,6 +33,7 @@ final class SidePanel extends TabPane {
             SideTab.LAYERS, LayersPanel::new,
             SideTab.TREATIES, TreatiesPanel::new,
             SideTab.TIMELINE, TimelinePanel::new,
+            SideTab.PLACES, AffectedPlacesPanel::new,
             SideTab.NOTES, org.ferganaatlas.gui.notes.NotesPanel::new,
             SideTab.TOURS, org.ferganaatlas.gui.tours.ToursPanel::new));
 

@@ -60,6 +60,7 @@ public final class MapPane extends StackPane {
         overlays.add(new EnclaveLayer(state, data));
         overlays.add(new HighlightLayer(state, data));
         overlays.add(new BorderLayer(state, data));
+        overlays.add(new ResettlementLayer(state, data));
         for (BuiltInLayer l : List.of(BuiltInLayer.WATER, BuiltInLayer.VILLAGES, BuiltInLayer.CROSSINGS, BuiltInLayer.JUNCTION)) {
             state.layers().get(l.id()).ifPresent(spec -> overlays.add(new SymbolLayer(state, data, spec)));
         }

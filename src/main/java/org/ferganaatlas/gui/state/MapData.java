@@ -42,6 +42,31 @@ public final class MapData {
                 byKey.put(f.key(), f);
             }
         }
+        resettlements(); // with the features, off the FX thread: the arrow layer must not read SQL while drawing
+    }
+
+    private volatile List<org.ferganaatlas.model.Resettlement> resettlements;
+
+    /**
+     * The documented moves of people, by start date (read once: the arrow layer asks on every redraw). A database
+     * without the table (an older test file) has none.
+     */
+    public List<org.ferganaatlas.model.Resettlement> resettlements() {
+        List<org.ferganaatlas.model.Resettlement> r = resettlements;
+        if (r == null) {
+            try {
+                r = List.copyOf(db.affectedPlacesRepository().resettlements());
+            } catch (org.ferganaatlas.data.AtlasReadException e) {
+                r = List.of();
+            }
+            resettlements = r;
+            for (org.ferganaatlas.model.Resettlement m : r) {
+                // the arrows' labels name both ends: read their names now, not while drawing
+                namesCache.computeIfAbsent(m.fromKey(), db.featureRepository()::names);
+                namesCache.computeIfAbsent(m.toKey(), db.featureRepository()::names);
+            }
+        }
+        return r;
     }
 
     public AtlasDatabase db() {

@@ -1,8 +1,11 @@
 package org.ferganaatlas.gui.state;
 
-/** The tabs of the left side: the layer switches, the treaties reader, the timeline, the user's notes, the guided tours. */
+/**
+ * The tabs of the left side: the layer switches, the treaties reader, the timeline, the affected places, the user's
+ * notes, the guided tours.
+ */
 public enum SideTab {
-    LAYERS, TREATIES, TIMELINE, NOTES, TOURS;
+    LAYERS, TREATIES, TIMELINE, PLACES, NOTES, TOURS;
 
     /** Lower-case id ({@code --tab=treaties}). */
     public String id() {

@@ -60,6 +60,29 @@ class ExportersTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"places.geojson", "places.kml", "places.csv"})
+    void aRowWithoutALocationIsWrittenAndReadBackAsAFeatureWithoutOne(String name) throws Exception {
+        // the affected-places table has places no source locates (Kok-Terek): they stay in the file, with no shape
+        Path f = dir.resolve(name);
+        List<Exporters.Exported> out = new ArrayList<>(sample());
+        out.add(1, new Exporters.Exported("Kok-Terek", null, Map.of("key", "village:kok-terek")));
+        Exporters.write(f, "Affected places", out);
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        assertTrue(text.contains("Kok-Terek"), text);
+        if (name.endsWith(".geojson")) {
+            assertTrue(text.contains("\"geometry\":null"), "RFC 7946: an unlocated feature has a null geometry");
+        }
+        List<ImportedFeature> back = new ArrayList<>();
+        ImportReport r = Importers.read(f, back::add, ImportControl.NONE);
+        assertEquals(sample().size(), back.size(), "the located features come back");
+        assertEquals(List.of("Достук", "Road", "Pasture with a well"), back.stream().map(ImportedFeature::name).toList());
+        if (!name.endsWith(".kml")) {
+            assertEquals(1, r.issues().size(), "the unlocated one is reported, by number: " + r.issues());
+            assertEquals(2, r.issues().get(0).number());
+        }
+    }
+
     @Test
     void csvOpensInASpreadsheetAsUtf8WithLatitudeAndLongitudeColumns() throws Exception {
         Path f = dir.resolve("villages.csv");
@@ -88,7 +111,13 @@ class ExportersTest {
         Path f = dir.resolve("old.geojson");
         Files.writeString(f, "the teacher's earlier export");
         List<Exporters.Exported> broken = new ArrayList<>(sample());
-        broken.add(new Exporters.Exported("bad", null, Map.of()));
+        // a feature that fails half-way through the file (a null shape is a valid, unlocated feature now)
+        broken.add(new Exporters.Exported("bad", sample().get(0).geometry(), new java.util.AbstractMap<String, String>() {
+            @Override
+            public java.util.Set<Map.Entry<String, String>> entrySet() {
+                throw new IllegalStateException("broken attributes");
+            }
+        }));
         assertThrows(RuntimeException.class, () -> Exporters.write(f, "x", broken));
         assertEquals("the teacher's earlier export", Files.readString(f), "the old file is untouched");
         try (Stream<Path> s = Files.list(dir)) {
