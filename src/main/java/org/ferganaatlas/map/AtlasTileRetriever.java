@@ -166,6 +166,27 @@ public final class AtlasTileRetriever implements TileRetriever {
         }
     }
 
+    /**
+     * Renders a tile into the memory cache ahead of its being shown (nothing if it is there, being rendered, or off
+     * the region); returns whether a render was started. The map calls it for a view it will show soon.
+     */
+    public static boolean prefetch(int zoom, long x, long y) {
+        Backend b = backend;
+        if (b == null || zoom < 0 || x < 0 || y < 0 || x >= (1L << zoom) || y >= (1L << zoom)
+                || b.memory.get(key(zoom, x, y)) != null || !TileRenderer.touchesRegion(zoom, x, y)) {
+            return false;
+        }
+        boolean running = b.inFlight.containsKey(key(zoom, x, y));
+        b.request(zoom, x, y);
+        return !running;
+    }
+
+    /** Whether a tile is in the memory cache now (tests, benchmark). */
+    public static boolean cached(int zoom, long x, long y) {
+        Backend b = backend;
+        return b != null && b.memory.get(key(zoom, x, y)) != null;
+    }
+
     /** The renderer in use (null until installed or first used). For benchmarks and tests. */
     public static TileRenderer renderer() {
         Backend b = backend;

@@ -31,6 +31,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -84,6 +85,11 @@ public final class AtlasWindow {
     private final SearchField search;
     private final MeasureLayer measure;
     private final org.ferganaatlas.gui.tours.TourControls tours;
+    private final org.ferganaatlas.gui.map.DrawingLayer drawing;
+    private final PresentationMode presentationMode;
+    private Node topBar, bottomBar, timeBar;
+    private SidePanel side;
+    private BorderPane mapArea;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
         this(db, state, false);
@@ -121,20 +127,25 @@ public final class AtlasWindow {
         this.search = new SearchField(ctx, db.file());
         this.measure = new MeasureLayer(state, mapPane.mapView());
         mapPane.mapView().addLayer(measure);
+        this.drawing = new org.ferganaatlas.gui.map.DrawingLayer(state, mapPane.mapView());
+        mapPane.mapView().addLayer(drawing);
+        this.presentationMode = new PresentationMode(state);
         root.getStyleClass().add("atlas-root");
-        root.setTop(toolBar());
+        topBar = toolBar();
+        root.setTop(topBar);
         // layers, treaties and timeline share the left side; set after the centre, because Tab follows the order in
         // which the parts were added: the map (and its date bar) come right after the tool bar, not after every layer
         // and treaty of the side panel
-        SidePanel side = new SidePanel(ctx);
+        side = new SidePanel(ctx);
         StatusBar.ScaleBar scale = new StatusBar.ScaleBar(ctx);
         StackPane mapStack = new StackPane(mapPane, scale);
         StackPane.setAlignment(scale, Pos.BOTTOM_LEFT);
         mapStack.getStyleClass().add("map-stack");
         mapStack.setMinSize(0, 0);
         // the map date control (slider, date field, Play) under the map
-        BorderPane mapArea = new BorderPane(mapStack);
-        mapArea.setBottom(new TimeBar(ctx));
+        mapArea = new BorderPane(mapStack);
+        timeBar = new TimeBar(ctx);
+        mapArea.setBottom(timeBar);
         mapArea.setMinSize(0, 0);
         root.setCenter(mapArea);
         root.setLeft(side);
@@ -146,12 +157,36 @@ public final class AtlasWindow {
         StackPane.setAlignment(hint, Pos.TOP_CENTER);
         mapStack.getChildren().add(hint);
         mapStack.getChildren().add(search.resultsPanel());
+        // the drawing tools float over the map's top left while one is on; the map key (legend, date, lines' age,
+        // attribution) shows in presentation mode, when the panels that normally say these things are hidden
+        org.ferganaatlas.gui.panels.DrawPalette palette = new org.ferganaatlas.gui.panels.DrawPalette(ctx);
+        StackPane.setAlignment(palette, Pos.TOP_LEFT);
+        org.ferganaatlas.gui.panels.MapKey key = new org.ferganaatlas.gui.panels.MapKey(ctx);
+        StackPane.setAlignment(key, Pos.BOTTOM_RIGHT);
+        key.visibleProperty().bind(state.presentationProperty());
+        // presentation mode has no tool bar: the pen and the legend switch sit in the map's top right corner
+        ToggleButton presentPen = presentationPen();
+        ToggleButton legendToggle = new ToggleButton();
+        legendToggle.textProperty().bind(Messages.text("presentation.legend"));
+        legendToggle.setId("presentation-legend-toggle");
+        legendToggle.getStyleClass().add("presentation-pen");
+        legendToggle.setFocusTraversable(false);
+        legendToggle.setSelected(key.legendShownProperty().get());
+        key.legendShownProperty().addListener((o, a, on) -> legendToggle.setSelected(on));
+        legendToggle.setOnAction(e -> key.chooseLegend(legendToggle.isSelected()));
+        HBox corner = new HBox(legendToggle, presentPen);
+        corner.getStyleClass().add("presentation-corner");
+        corner.setPickOnBounds(false);
+        corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(corner, Pos.TOP_RIGHT);
+        corner.visibleProperty().bind(state.presentationProperty());
+        mapStack.getChildren().addAll(key, palette, corner);
         // The hint goes once the user has done something with the map (pressed, scrolled, a key), and never shows
         // beside the open search results.
         boolean[] interacted = {false};
         Runnable showDetails = () -> {
             boolean any = state.selectedKeyProperty().get() != null;
-            root.setRight(any ? details : null);
+            root.setRight(any && !state.presentationProperty().get() ? details : null);
             hint.setVisible(!any && !interacted[0] && !search.resultsPanel().isVisible());
         };
         state.selectedKeyProperty().addListener(o -> showDetails.run());
@@ -170,16 +205,28 @@ public final class AtlasWindow {
         this.tours = new org.ferganaatlas.gui.tours.TourControls(ctx, mapPane.mapView());
         mapStack.getChildren().add(tours.overlay());
         // ---- end of guided tours
-        root.setBottom(new VBox(new NoticeBar(ctx), new StatusBar(ctx)));
+        bottomBar = new VBox(new NoticeBar(ctx), new StatusBar(ctx));
+        root.setBottom(bottomBar);
         // the user's own database opens in the background once the window exists; the atlas works without it
         ctx.user().open(AtlasPaths.userDatabase(), state, languageChosen);
         this.userLayers = new UserLayersController(ctx, new ImportDialogs(STYLESHEET));
+        // presentation mode: one root style class (larger type and symbols, a projector palette) and the chrome
+        // hidden; the map, its scale bar and the map key stay. Full screen is PresentationMode's.
         state.presentationProperty().addListener((o, a, on) -> {
             if (on) {
                 root.getStyleClass().add("presentation");
             } else {
                 root.getStyleClass().remove("presentation");
             }
+            root.setTop(on ? null : topBar);
+            root.setLeft(on ? null : side);
+            root.setBottom(on ? null : bottomBar);
+            mapArea.setBottom(on ? null : timeBar);
+            showDetails.run();
+            if (!on && state.toolProperty().get().draws()) {
+                state.toolProperty().set(ToolMode.PAN);
+            }
+            mapPane.mapView().requestFocus();
         });
         // text size and contrast: root style classes (atlas.css), which the dialogs copy
         state.textSizeProperty().addListener(o -> showLook());
@@ -232,36 +279,91 @@ public final class AtlasWindow {
         subtitle.getStyleClass().add("app-subtitle");
         VBox titles = new VBox(title, subtitle);
         titles.getStyleClass().add("titles");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        titles.setMinWidth(Region.USE_PREF_SIZE);
         Button home = button("home-button", "toolbar.home", "toolbar.home.tip");
         home.setOnAction(e -> state.requestHome());
         Button in = button("zoom-in", "toolbar.zoomIn", "toolbar.zoomIn.tip");
         in.setOnAction(e -> state.commands().zoomStep(+1));
+        in.accessibleTextProperty().bind(Messages.text("toolbar.zoomIn.tip"));
         Button out = button("zoom-out", "toolbar.zoomOut", "toolbar.zoomOut.tip");
         out.setOnAction(e -> state.commands().zoomStep(-1));
+        out.accessibleTextProperty().bind(Messages.text("toolbar.zoomOut.tip"));
         ToggleButton presentation = new ToggleButton();
         presentation.textProperty().bind(Messages.text("toolbar.presentation"));
         presentation.setId("presentation-toggle");
+        presentation.getStyleClass().add("present-button");
         presentation.setTooltip(tooltip("toolbar.presentation.tip"));
         presentation.selectedProperty().bindBidirectional(state.presentationProperty());
         Button addData = button("add-data", "toolbar.addData", "toolbar.addData.tip");
         addData.setOnAction(e -> chooseFileToImport());
-        // the language and view menus first after the spacer: on a narrow screen the bar loses its last buttons
-        // (which have keys: M, the presentation toggle), never the way to a language one can read
-        HBox bar = new HBox(titles, spacer, languageMenu(), viewMenu(), home, in, out, addData, presentation);
-        // the search field right after the titles, the measure tool before the presentation toggle
-        bar.getChildren().add(bar.getChildren().indexOf(titles) + 1, search);
-        bar.getChildren().add(bar.getChildren().indexOf(presentation), measureToggle());
-        // buttons keep their whole label; the titles and the search field give way when the window is narrow
-        bar.getChildren().forEach(n -> {
-            if (n instanceof javafx.scene.control.ButtonBase b) {
-                b.setMinWidth(Region.USE_PREF_SIZE);
+        // The bar wraps onto a second row when the window is too narrow for it (1024x768 with large text), so no
+        // button is ever cut off or shortened to "Large t…"; on a narrow window the titles go first (the window's
+        // title bar names the atlas). Tab follows this order: search, language, view, the map's buttons, the tools.
+        FlowPane actions = new FlowPane(languageMenu(), viewMenu(), home, in, out, measureToggle(), drawToggle(), addData, presentation);
+        actions.getStyleClass().add("tool-actions");
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setRowValignment(javafx.geometry.VPos.CENTER);
+        actions.setMinWidth(0);
+        actions.getChildren().forEach(n -> {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
             }
         });
+        actions.setPrefWrapLength(10_000); // one row whenever it fits
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        this.toolActions = actions;
+        HBox bar = new HBox(titles, search, actions);
         bar.getStyleClass().add("tool-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
+        // the titles stay while the search field and every button still fit on one row beside them
+        javafx.beans.InvalidationListener fit = o -> {
+            double row = 0;
+            for (Node n : actions.getChildren()) {
+                row += n.prefWidth(-1) + actions.getHgap();
+            }
+            double need = titles.prefWidth(-1) + search.minWidth(-1) + row + bar.getSpacing() * 3
+                    + bar.getInsets().getLeft() + bar.getInsets().getRight();
+            boolean room = bar.getWidth() >= need;
+            if (titles.isManaged() != room) {
+                titles.setVisible(room);
+                titles.setManaged(room);
+            }
+        };
+        bar.widthProperty().addListener(fit);
+        root.getStyleClass().addListener(fit); // a text size changes every width
         return bar;
+    }
+
+    private FlowPane toolActions;
+
+    /** The tool bar's buttons and menus (they wrap onto a second row rather than being cut off). */
+    public FlowPane toolActions() {
+        return toolActions;
+    }
+
+    /** Draw: the pen on or off (P); the drawing tools then float over the map. */
+    private ToggleButton drawToggle() {
+        ToggleButton t = new ToggleButton();
+        t.textProperty().bind(Messages.text("toolbar.draw"));
+        t.setId("draw-toggle");
+        t.setTooltip(tooltip("toolbar.draw.tip"));
+        t.setSelected(state.toolProperty().get().draws());
+        t.selectedProperty().addListener((o, a, on) -> {
+            if (on != state.toolProperty().get().draws()) {
+                state.toolProperty().set(on ? ToolMode.PEN : ToolMode.PAN);
+            }
+        });
+        state.toolProperty().addListener((o, a, tool) -> t.setSelected(tool.draws()));
+        return t;
+    }
+
+    /** In presentation mode (no tool bar): the pen, in the map's top right corner. */
+    private ToggleButton presentationPen() {
+        ToggleButton t = drawToggle();
+        t.setId("presentation-draw-toggle");
+        t.getStyleClass().add("presentation-pen");
+        t.setFocusTraversable(false);
+        return t;
     }
 
     /**
@@ -359,8 +461,18 @@ public final class AtlasWindow {
             if (typingInto(scene.getFocusOwner())) {
                 return;
             }
-            if (e.getCode() == javafx.scene.input.KeyCode.M && !e.isShortcutDown() && !e.isAltDown()) {
+            boolean plain = !e.isShortcutDown() && !e.isAltDown();
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && state.presentationProperty().get()) {
+                state.presentationProperty().set(false); // Esc leaves presentation mode first, whatever else is on
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.M && plain) {
                 state.toolProperty().set(state.toolProperty().get() == ToolMode.MEASURE ? ToolMode.PAN : ToolMode.MEASURE);
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.P && plain) {
+                state.toolProperty().set(state.toolProperty().get().draws() ? ToolMode.PAN : ToolMode.PEN);
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.Z && e.isShortcutDown() && !e.isShiftDown()
+                    && state.pen().undo()) {
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && state.escape()) {
                 e.consume(); // one rule for Esc: what it undoes, most recent first (AtlasState.escape)
@@ -385,6 +497,10 @@ public final class AtlasWindow {
         javafx.scene.input.KeyCode k = e.getCode();
         if (k == javafx.scene.input.KeyCode.F1 && !e.isShortcutDown()) {
             showShortcuts();
+            return true;
+        }
+        if ((k == javafx.scene.input.KeyCode.F5 || k == javafx.scene.input.KeyCode.F11) && !e.isShortcutDown() && !e.isAltDown()) {
+            state.presentationProperty().set(!state.presentationProperty().get());
             return true;
         }
         if (!e.isShortcutDown() || e.isAltDown()) {
@@ -428,6 +544,16 @@ public final class AtlasWindow {
 
     public MeasureLayer measureLayer() {
         return measure;
+    }
+
+    /** The pen's layer over the map. */
+    public org.ferganaatlas.gui.map.DrawingLayer drawingLayer() {
+        return drawing;
+    }
+
+    /** The window's bounds before presentation mode began, or null when not presenting. */
+    public javafx.geometry.Rectangle2D boundsBeforePresentation() {
+        return presentationMode.boundsBefore();
     }
 
     private static Button button(String id, String textKey, String tipKey) {
@@ -498,6 +624,7 @@ public final class AtlasWindow {
         scene.windowProperty().addListener((o, was, now) -> {
             if (was != null && now == null) {
                 ctx.user().close();
+                search.close();
             }
         });
         scene.getStylesheets().add(STYLESHEET);
@@ -505,6 +632,9 @@ public final class AtlasWindow {
         scene.windowProperty().addListener((o, a, w) -> {
             if (w instanceof javafx.stage.Stage s && !s.titleProperty().isBound()) {
                 s.titleProperty().bind(Messages.text("app.title"));
+            }
+            if (w instanceof javafx.stage.Stage s) {
+                presentationMode.attach(s);
             }
         });
         tours.install(scene); // first: while a tour is shown, a clicker's arrows step it instead of panning

@@ -12,6 +12,7 @@ import org.ferganaatlas.gui.state.MapData;
 
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -107,7 +108,9 @@ public final class MapPane extends StackPane {
 
     /** Carries out a command of the rest of the window (the map owns its viewport). */
     private void perform(MapCommand c) {
-        land();
+        if (!(c instanceof MapCommand.Prefetch)) {
+            land(); // a command that moves the map ends a flight; getting the next view ready does not
+        }
         if (c instanceof MapCommand.FlyTo f) {
             flyTo(f.lat(), f.lon(), f.zoom());
         } else if (c instanceof MapCommand.Home) {
@@ -120,7 +123,54 @@ public final class MapPane extends StackPane {
             requestLayout();
         } else if (c instanceof MapCommand.ZoomStep z) {
             zoomStep(z.direction());
+        } else if (c instanceof MapCommand.Prefetch p) {
+            prefetchLater(p.view());
         }
+    }
+
+    /** Gluon shows tiles of level floor(zoom + this) (BaseMap.TIPPING), scaled to the zoom. */
+    private static final double TILE_TIPPING = 0.2;
+    private final javafx.animation.PauseTransition prefetchDelay = new javafx.animation.PauseTransition(javafx.util.Duration.millis(900));
+
+    /**
+     * Draws the basemap tiles of a view the map will show soon, once the tiles of the view now shown have had their
+     * turn (the renderer takes the newest request first, so asking at once would delay what is on screen).
+     */
+    private void prefetchLater(MapCommand view) {
+        prefetchDelay.setOnFinished(e -> {
+            double[] v = viewFor(view);
+            if (v != null) {
+                tilesOf(v).forEach(t -> org.ferganaatlas.map.AtlasTileRetriever.prefetch((int) t[0], t[1], t[2]));
+            }
+        });
+        prefetchDelay.playFromStart();
+    }
+
+    /** The view {lat, lon, zoom} a Home, CentreOn or Fit would show now (null for other commands). */
+    public double[] viewFor(MapCommand view) {
+        return view instanceof MapCommand.Fit f ? fitView(f)
+                : view instanceof MapCommand.CentreOn r ? clampView(r.lat(), r.lon(), Double.isNaN(r.zoom()) ? zoom : r.zoom())
+                : view instanceof MapCommand.Home ? homeView() : null;
+    }
+
+    /** The basemap tiles {level, x, y} a view {lat, lon, zoom} shows at the map's size. */
+    public List<long[]> tilesOf(double[] view) {
+        double w = map.getWidth(), h = map.getHeight();
+        List<long[]> out = new ArrayList<>();
+        if (!(w > 0 && h > 0)) {
+            return out;
+        }
+        int level = (int) Math.max(0, Math.floor(view[2] + TILE_TIPPING));
+        double tilePx = 256 * Math.pow(2, view[2] - level); // a level-`level` tile's size on screen at this zoom
+        double cx = Viewport.lonToPx(view[1], view[2]), cy = Viewport.latToPx(view[0], view[2]);
+        long x0 = (long) Math.floor((cx - w / 2) / tilePx), x1 = (long) Math.floor((cx + w / 2) / tilePx);
+        long y0 = (long) Math.floor((cy - h / 2) / tilePx), y1 = (long) Math.floor((cy + h / 2) / tilePx);
+        for (long y = y0; y <= y1; y++) {
+            for (long x = x0; x <= x1; x++) {
+                out.add(new long[]{level, x, y});
+            }
+        }
+        return out;
     }
 
     private void addUserLayer(LayerSpec spec, MapData data) {
@@ -159,39 +209,59 @@ public final class MapPane extends StackPane {
 
     /** Shows the whole valley, as large as the window allows. */
     public void home() {
+        apply(homeView());
+    }
+
+    private double[] homeView() {
         double w = map.getWidth() > 0 ? map.getWidth() : 1000, h = map.getHeight() > 0 ? map.getHeight() : 700;
         double z = Viewport.fitZoom(Viewport.VALLEY_WEST, Viewport.VALLEY_SOUTH, Viewport.VALLEY_EAST,
                 Viewport.VALLEY_NORTH, w, h, 16);
         double cx = (Viewport.lonToPx(Viewport.VALLEY_WEST, z) + Viewport.lonToPx(Viewport.VALLEY_EAST, z)) / 2;
         double cy = (Viewport.latToPx(Viewport.VALLEY_NORTH, z) + Viewport.latToPx(Viewport.VALLEY_SOUTH, z)) / 2;
-        show(Viewport.pxToLat(cy, z), Viewport.pxToLon(cx, z), z);
+        return clampView(Viewport.pxToLat(cy, z), Viewport.pxToLon(cx, z), z);
     }
 
     /** Shows a box as large as the map allows (with a margin), not closer than the request's max zoom. */
     public void fit(MapCommand.Fit r) {
+        apply(fitView(r));
+    }
+
+    private double[] fitView(MapCommand.Fit r) {
         double w = map.getWidth() > 0 ? map.getWidth() : 1000, h = map.getHeight() > 0 ? map.getHeight() : 700;
         double z = Math.min(r.maxZoom(), Viewport.fitZoom(r.west(), r.south(), r.east(), r.north(), w, h, 48));
         double cx = (Viewport.lonToPx(r.west(), z) + Viewport.lonToPx(r.east(), z)) / 2;
         double cy = (Viewport.latToPx(r.north(), z) + Viewport.latToPx(r.south(), z)) / 2;
-        show(Viewport.pxToLat(cy, z), Viewport.pxToLon(cx, z), z);
+        return clampView(Viewport.pxToLat(cy, z), Viewport.pxToLon(cx, z), z);
     }
 
     /** Centres the map on a point at a zoom, within the limits. */
     public void show(double newLat, double newLon, double newZoom) {
-        zoom = Viewport.clampZoom(newZoom);
-        lat = Viewport.clampLat(newLat);
-        lon = Viewport.clampLon(newLon);
+        apply(clampView(newLat, newLon, newZoom));
+    }
+
+    /** The view {lat, lon, zoom} the map would show for a request, within its limits. */
+    private double[] clampView(double newLat, double newLon, double newZoom) {
+        double z = Viewport.clampZoom(newZoom);
+        double la = Viewport.clampLat(newLat);
+        double lo = Viewport.clampLon(newLon);
         double w = map.getWidth(), h = map.getHeight();
         if (w > 0 && h > 0) {
             // never out so far, or so near the rim, that the map shows where the data ends
-            zoom = Math.min(Viewport.MAX_ZOOM, Math.max(zoom, Viewport.coverZoom(w, h)));
-            double cx = Viewport.keepInside(Viewport.lonToPx(lon, zoom), w,
-                    Viewport.lonToPx(Viewport.PAN_WEST, zoom), Viewport.lonToPx(Viewport.PAN_EAST, zoom));
-            double cy = Viewport.keepInside(Viewport.latToPx(lat, zoom), h,
-                    Viewport.latToPx(Viewport.PAN_NORTH, zoom), Viewport.latToPx(Viewport.PAN_SOUTH, zoom));
-            lon = Viewport.pxToLon(cx, zoom);
-            lat = Viewport.pxToLat(cy, zoom);
+            z = Math.min(Viewport.MAX_ZOOM, Math.max(z, Viewport.coverZoom(w, h)));
+            double cx = Viewport.keepInside(Viewport.lonToPx(lo, z), w,
+                    Viewport.lonToPx(Viewport.PAN_WEST, z), Viewport.lonToPx(Viewport.PAN_EAST, z));
+            double cy = Viewport.keepInside(Viewport.latToPx(la, z), h,
+                    Viewport.latToPx(Viewport.PAN_NORTH, z), Viewport.latToPx(Viewport.PAN_SOUTH, z));
+            lo = Viewport.pxToLon(cx, z);
+            la = Viewport.pxToLat(cy, z);
         }
+        return new double[]{la, lo, z};
+    }
+
+    private void apply(double[] v) {
+        lat = v[0];
+        lon = v[1];
+        zoom = v[2];
         map.setZoom(zoom);
         map.setCenter(lat, lon);
         state.zoomProperty().set(zoom);

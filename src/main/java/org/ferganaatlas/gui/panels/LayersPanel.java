@@ -80,7 +80,7 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         VBox legend = new VBox();
         legend.getStyleClass().add("legend");
         for (LayerSpec.LegendEntry entry : spec.legend()) {
-            legend.getChildren().add(legendEntry(entry, spec));
+            legend.getChildren().add(LegendRows.entry(entry, spec));
         }
         if (!spec.isUser()) {
             Label hint = new Label(Messages.get(spec.builtIn().hintKey()));
@@ -98,43 +98,6 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         }
         legend.disableProperty().bind(box.selectedProperty().not());
         row.getChildren().add(legend);
-        return row;
-    }
-
-    private static Node legendEntry(LayerSpec.LegendEntry entry, LayerSpec spec) {
-        String classes = entry.styleClasses();
-        Node swatch;
-        switch (entry.swatch()) {
-            case LINE -> {
-                Region casing = new Region();
-                casing.getStyleClass().addAll(("legend-line legend-casing " + classes).split(" "));
-                Region line = new Region();
-                line.getStyleClass().addAll(("legend-line legend-stroke " + classes).split(" "));
-                swatch = new StackPane(casing, line);
-            }
-            case AREA -> {
-                Region r = new Region();
-                r.getStyleClass().addAll(("legend-area " + classes).split(" "));
-                swatch = new StackPane(r);
-            }
-            case TEXT -> {
-                Label t = new Label(Messages.get("legend.riverSample"));
-                t.getStyleClass().addAll("legend-text-sample");
-                swatch = new StackPane(t);
-            }
-            default -> {
-                Region r = new Region();
-                r.getStyleClass().addAll(("icon legend-icon " + classes).split(" "));
-                swatch = new StackPane(r);
-            }
-        }
-        ((StackPane) swatch).getStyleClass().add("legend-swatch");
-        Label l = new Label(entry.labelKey() == null ? spec.title() : Messages.get(entry.labelKey()));
-        l.getStyleClass().add("legend-label");
-        l.setWrapText(true);
-        HBox row = new HBox(swatch, l);
-        row.getStyleClass().add("legend-entry");
-        row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 }

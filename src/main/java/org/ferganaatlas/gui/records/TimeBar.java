@@ -237,6 +237,9 @@ public final class TimeBar extends HBox implements AtlasPanel {
         }
         AtlasEvent e = events.get(next++);
         focus.showRecord(e.key());
+        if (next < events.size()) {
+            focus.prepareRecord(events.get(next).key()); // its tiles are drawn while this event is on screen
+        }
     }
 
     /** The events' marks above the slider, in the colour of their kind; clicking one chooses it. */

@@ -177,12 +177,8 @@ public final class SearchField extends HBox implements AtlasPanel {
                 ErrorLog.log("The search index could not be opened", e);
             }
         });
-        // close the index when the window goes away (tests open many windows)
-        sceneProperty().addListener((o, oldScene, scene) -> {
-            if (oldScene != null && scene == null) {
-                close();
-            }
-        });
+        // the window closes the index when it goes away (tests open many windows); leaving the scene is not going
+        // away: presentation mode takes the tool bar out of the scene and puts it back
     }
 
     /** The result list, to be put in a StackPane over the top of the map. */

@@ -57,6 +57,7 @@ public final class AtlasState {
 
     private final MapCommands commands = new MapCommands();
     private final TourPlayer tours = new TourPlayer(this);
+    private final Pen pen = new Pen(this);
 
     public AtlasState() {
         textSize.addListener((o, a, n) -> {
@@ -203,6 +204,11 @@ public final class AtlasState {
     }
 
     // ---------------------------------------------------------------- commands and snapshots
+
+    /** The pen's colour and width, and the undo history of the drawing. */
+    public Pen pen() {
+        return pen;
+    }
 
     /** Requests to the map. */
     public MapCommands commands() {

@@ -59,6 +59,20 @@ public final class Focus {
         showPlaces(data.featureKeysConcerning(key));
     }
 
+    /**
+     * Readies the map for {@link #showRecord} of this record soon (its basemap drawn ahead, {@link MapCommand.Prefetch}),
+     * changing nothing now.
+     */
+    public void prepareRecord(String key) {
+        if (RecordKey.parse(key).isEmpty()) {
+            return;
+        }
+        List<String> shown = placeable(data.featureKeysConcerning(key));
+        List<Feature> features = new ArrayList<>();
+        shown.forEach(k -> data.feature(k).ifPresent(features::add));
+        data.extentOf(shown, FocusRule.maxZoom(features)).ifPresent(f -> state.commands().send(new MapCommand.Prefetch(f)));
+    }
+
     /** Closes the record reader's current record (back to its list) and its highlight; the map stays where it is. */
     public void clearRecord() {
         state.selectedRecordKeyProperty().set(null);

@@ -25,6 +25,12 @@ public sealed interface MapCommand {
      */
     record FlyTo(double lat, double lon, double zoom) implements MapCommand {}
 
+    /**
+     * Get ready to show {@code view} soon (Play's next event, a tour's next stop): the map renders its basemap tiles
+     * while it waits, so the move does not uncover grey, unpainted squares. Moves nothing.
+     */
+    record Prefetch(MapCommand view) implements MapCommand {}
+
     /** One whole zoom level in (+1) or out (−1), about the centre. */
     record ZoomStep(int direction) implements MapCommand {}
 

@@ -108,6 +108,11 @@ public final class TourPlayer {
         state.restore(s.view(), true);
         shownDrawing = s.drawing();
         state.drawingProperty().set(s.drawing());
+        if (to + 1 < t.stops().size()) {
+            // the next stop's basemap is drawn while this one is shown, so the flight there lands on painted tiles
+            org.ferganaatlas.model.ViewSnapshot n = t.stops().get(to + 1).view();
+            state.commands().send(new MapCommand.Prefetch(new MapCommand.CentreOn(n.centerLat(), n.centerLon(), n.zoom())));
+        }
         restartTimer();
     }
 

@@ -92,9 +92,10 @@ class LanguageSwitchTest extends AtlasWindowTestBase {
         assertEquals(words.get("side.layers"), side.getTabs().get(0).getText(), "the Layers tab title");
         List<String> shown = visibleTexts();
         for (String key : List.of("side.layers", "side.treaties", "side.timeline", "toolbar.home", "toolbar.measure",
-                "layers.title", "layer.borders", "legend.border.kgzTjk", "timebar.today", "timebar.label", "app.title")) {
+                "layers.title", "layer.borders", "legend.border.kgzTjk", "timebar.today", "timebar.label", "toolbar.draw", "toolbar.presentation")) {
             assertTrue(shown.contains(words.get(key)), () -> key + " should show \u201c" + words.get(key) + "\u201d; visible: " + shown);
         }
+        // the atlas's name is in the window's title (the tool bar shows it too, when there is room beside the buttons)
         assertEquals(words.get("app.title"), stage.getTitle(), "the window title");
         assertTrue(shown.stream().anyMatch(t -> t.startsWith(words.get("timebar.play").substring(0, 3))), "Play");
 
