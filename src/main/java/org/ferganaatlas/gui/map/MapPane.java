@@ -113,7 +113,9 @@ public final class MapPane extends StackPane {
 
     /** Carries out a command of the rest of the window (the map owns its viewport). */
     private void perform(MapCommand c) {
-        land();
+        if (!(c instanceof MapCommand.Prefetch)) {
+            land(); // a command that moves the map ends a flight; getting the next view ready does not
+        }
         if (c instanceof MapCommand.FlyTo f) {
             flyTo(f.lat(), f.lon(), f.zoom());
         } else if (c instanceof MapCommand.Home) {

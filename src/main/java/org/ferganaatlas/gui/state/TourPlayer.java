@@ -108,11 +108,12 @@ public final class TourPlayer {
         state.restore(s.view(), true);
         shownDrawing = s.drawing();
         state.drawingProperty().set(s.drawing());
-        restartTimer();
-        if (to + 1 < t.stops().size()) { // the next stop's basemap is drawn while the teacher talks about this one
+        if (to + 1 < t.stops().size()) {
+            // the next stop's basemap is drawn while this one is shown, so the flight there lands on painted tiles
             org.ferganaatlas.model.ViewSnapshot n = t.stops().get(to + 1).view();
             state.commands().send(new MapCommand.Prefetch(new MapCommand.CentreOn(n.centerLat(), n.centerLon(), n.zoom())));
         }
+        restartTimer();
     }
 
     /** The next stop; at the last one, nothing (a clicker pressed once too often must not jump back). */

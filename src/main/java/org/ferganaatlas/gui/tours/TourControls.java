@@ -78,7 +78,17 @@ public final class TourControls {
         overlay.setMaxWidth(680);
         overlay.setMaxHeight(Region.USE_PREF_SIZE);
         overlay.setPickOnBounds(false);
-        StackPane.setAlignment(overlay, Pos.BOTTOM_CENTER);
+        // at the foot of the map; in presentation mode at its head, clear of the map key and the credits in the corners
+        Runnable place = () -> {
+            boolean top = state.presentationProperty().get();
+            StackPane.setAlignment(overlay, top ? Pos.TOP_CENTER : Pos.BOTTOM_CENTER);
+            overlay.getStyleClass().remove("at-top");
+            if (top) {
+                overlay.getStyleClass().add("at-top");
+            }
+        };
+        state.presentationProperty().addListener(o -> place.run());
+        place.run();
         overlay.visibleProperty().bind(player.tourProperty().isNotNull());
         overlay.managedProperty().bind(overlay.visibleProperty());
         back.disableProperty().bind(player.indexProperty().lessThanOrEqualTo(0));

@@ -35,7 +35,9 @@ class TourPlayerTest {
         TourPlayer p = s.tours();
         p.play(tour(), 0);
         assertEquals(0, p.indexProperty().get());
-        assertEquals(new MapCommand.FlyTo(40.75, 71.6, 8), sent.get(sent.size() - 1));
+        assertEquals(new MapCommand.FlyTo(40.75, 71.6, 8), sent.get(sent.size() - 2));
+        assertEquals(new MapCommand.Prefetch(new MapCommand.CentreOn(40.1083, 70.6427, 11)), sent.get(sent.size() - 1),
+                "the next stop's basemap is drawn ahead");
         assertEquals(LocalDate.of(2020, 6, 1), s.mapDateProperty().get());
         assertEquals(Set.of("borders", "towns"), Set.copyOf(s.layers().visibleIds()));
         assertFalse(p.previous(), "nothing before the first stop");
