@@ -174,6 +174,9 @@ final class NameTagging {
             if (!v.kept()) {
                 continue;
             }
+            if (v.lang().equals("uz")) {
+                s = uzbekLetters(s);
+            }
             byLang.computeIfAbsent(v.lang(), k -> new ArrayList<>()).add(s);
             ruleOf.put(v.lang() + "\u0000" + s, v.rule());
         }
@@ -205,6 +208,14 @@ final class NameTagging {
             }
         }
         return out;
+    }
+
+    /**
+     * Uzbek Latin as it is written: oʻ and gʻ with U+02BB. Sources put a backtick, an apostrophe or a quote in its
+     * place (GeoNames: Yangiqo`rg`on), which shows as stray punctuation beside the atlas's own Uzbek text.
+     */
+    static String uzbekLetters(String s) {
+        return s.replaceAll("([oOgG])[`'\u2018\u2019\u02BC]", "$1\u02BB");
     }
 
     /**

@@ -55,6 +55,15 @@ class NameTaggingTest {
     }
 
     @Test
+    void uzbekIsWrittenWithTheModifierLetterWhateverTheSourceTypedForIt() {
+        // as cities500 lists Yangiqoʻrgʻon: a backtick where Uzbek writes U+02BB
+        List<NameTagging.Tagged> t = NameTagging.tag("Yangiqo\u2018rg\u2018on", List.of("Yangiqo`rg`on", "Янгикурган"));
+        assertEquals("Yangiqo\u02BBrg\u02BBon", primary(t, "uz"));
+        assertEquals("O\u02BBsh", NameTagging.uzbekLetters("O'sh"));
+        assertEquals("Gʻ", NameTagging.uzbekLetters("G\u2019"));
+    }
+
+    @Test
     void batkenKeepsOnlyItsRussianForm() {
         List<NameTagging.Tagged> t = NameTagging.tag("Batken", BATKEN);
         assertEquals(Map.of("ru", List.of("Баткен")), byLang(t), t.toString());

@@ -2,10 +2,16 @@ package org.ferganaatlas.gui.app;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.Node;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.ferganaatlas.gui.l10n.Messages;
+import org.ferganaatlas.gui.notes.NotesPanel;
 import org.ferganaatlas.gui.panels.LayersPanel;
 import org.ferganaatlas.gui.places.AffectedPlacesPanel;
 import org.ferganaatlas.gui.records.TimelinePanel;
@@ -13,96 +19,91 @@ import org.ferganaatlas.gui.records.TreatiesPanel;
 import org.ferganaatlas.gui.state.AtlasContext;
 import org.ferganaatlas.gui.state.AtlasState;
 import org.ferganaatlas.gui.state.SideTab;
+import org.ferganaatlas.gui.tours.ToursPanel;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The left side: one tab per {@link SideTab}, showing {@link AtlasState#sideTabProperty()} (which {@code Focus} sets
- * when a record is chosen anywhere) and writing it when the user picks a tab: one owner, the state. Every tab but the
- * layers is a reading tab, wider ({@code .side-panel.reading} in atlas.css) for a comfortable line length.
+ * The left side: one panel per {@link SideTab}, chosen with a row of tab buttons, showing
+ * {@link AtlasState#sideTabProperty()} (which {@code Focus} sets when a record is chosen anywhere) and writing it when
+ * the user picks a tab: one owner, the state. Every tab but the layers is a reading tab, wider
+ * ({@code .side-panel.reading} in atlas.css) for a comfortable line length.
+ * <p>
+ * The buttons wrap onto a second row ({@code .side-tabs}) rather than scroll: with six tabs a tab pane's header pushed
+ * the first ones out of sight on a narrow panel (and in Russian on any), behind an arrow few notice.
  * <p>
  * A new tab is one line in {@link #CONTENT} (and its {@link SideTab} value, and its {@code side.<id>} label).
  */
-final class SidePanel extends TabPane {
-    private static final String LAZY_CONTENT = "atlas.lazyContent";
-
+final class SidePanel extends VBox {
     /** What each tab shows, in the order of {@link SideTab}; each panel is built from the context alone. */
     private static final Map<SideTab, Function<AtlasContext, Node>> CONTENT = new EnumMap<>(Map.of(
             SideTab.LAYERS, LayersPanel::new,
             SideTab.TREATIES, TreatiesPanel::new,
             SideTab.TIMELINE, TimelinePanel::new,
             SideTab.PLACES, AffectedPlacesPanel::new,
-            SideTab.NOTES, org.ferganaatlas.gui.notes.NotesPanel::new,
-            SideTab.TOURS, org.ferganaatlas.gui.tours.ToursPanel::new));
+            SideTab.NOTES, NotesPanel::new,
+            SideTab.TOURS, ToursPanel::new));
 
-    private final Map<SideTab, Tab> tabs = new EnumMap<>(SideTab.class);
+    private final Map<SideTab, Node> panels = new EnumMap<>(SideTab.class);
+    private final StackPane shown = new StackPane();
+    private final ToggleGroup group = new ToggleGroup();
 
     SidePanel(AtlasContext ctx) {
         AtlasState state = ctx.state();
-        setId("side-panel");
-        getStyleClass().add("side-panel");
-        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        setId("side-area");
+        getStyleClass().add("side-area");
+        shown.setId("side-panel");
+        shown.getStyleClass().add("side-panel");
+        FlowPane buttons = new FlowPane();
+        buttons.getStyleClass().add("side-tabs");
+        buttons.prefWrapLengthProperty().bind(shown.widthProperty());
+        VBox.setVgrow(shown, Priority.ALWAYS);
+        getChildren().addAll(buttons, shown);
         for (SideTab id : SideTab.values()) {
             Function<AtlasContext, Node> content = CONTENT.get(id);
             if (content == null) {
                 throw new IllegalStateException("No panel for the side tab " + id);
             }
-            // The first tab is in the scene from the start. The others follow the state from the start, but join the
-            // scene only when their tab is first chosen (or a few seconds after the window is up): styling and laying
-            // out their hundreds of labels was a good part of the start-up time.
-            Tab t = id == SideTab.LAYERS ? tab(id, content.apply(ctx)) : lazyTab(id, content.apply(ctx));
-            tabs.put(id, t);
-            getTabs().add(t);
+            // Every panel follows the state from the start, but only the one shown is in the scene: styling and laying
+            // out the reading panels' hundreds of labels was a good part of the start-up time.
+            panels.put(id, content.apply(ctx));
+            ToggleButton b = new ToggleButton();
+            b.textProperty().bind(Messages.text("side." + id.id()));
+            b.setId(id.id() + "-tab");
+            b.getStyleClass().add("side-tab-button");
+            b.setToggleGroup(group);
+            b.setUserData(id);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setOnAction(e -> {
+                b.setSelected(true); // a second click on the chosen tab keeps it
+                state.sideTabProperty().set(id);
+            });
+            buttons.getChildren().add(b);
         }
+        // the reading panels are styled once the window is up and idle, so that a first choice of one is quick
         PauseTransition idle = new PauseTransition(Duration.seconds(4));
-        idle.setOnFinished(e -> tabs.values().forEach(SidePanel::attach));
+        idle.setOnFinished(e -> panels.values().forEach(p -> p.applyCss()));
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 idle.playFromStart();
-            }
-        });
-        getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            attach(t);
-            SideTab id = idOf(t);
-            state.sideTabProperty().set(id);
-            getStyleClass().remove("reading");
-            if (id != SideTab.LAYERS) {
-                getStyleClass().add("reading");
             }
         });
         state.sideTabProperty().addListener((o, a, id) -> select(id));
         select(state.sideTabProperty().get());
     }
 
-    private SideTab idOf(Tab t) {
-        return tabs.entrySet().stream().filter(e -> e.getValue() == t).map(Map.Entry::getKey).findFirst().orElse(SideTab.LAYERS);
-    }
-
     private void select(SideTab id) {
-        Tab t = tabs.getOrDefault(id, tabs.get(SideTab.LAYERS));
-        if (getSelectionModel().getSelectedItem() != t) {
-            getSelectionModel().select(t);
+        SideTab t = id == null ? SideTab.LAYERS : id;
+        Node p = panels.get(t);
+        if (shown.getChildren().size() != 1 || shown.getChildren().get(0) != p) {
+            shown.getChildren().setAll(p);
         }
-    }
-
-    private static Tab lazyTab(SideTab id, Node content) {
-        Tab t = tab(id, null);
-        t.getProperties().put(LAZY_CONTENT, content);
-        return t;
-    }
-
-    private static void attach(Tab t) {
-        if (t != null && t.getContent() == null && t.getProperties().remove(LAZY_CONTENT) instanceof Node n) {
-            t.setContent(n);
+        shown.getStyleClass().remove("reading");
+        if (t != SideTab.LAYERS) {
+            shown.getStyleClass().add("reading");
         }
-    }
-
-    private static Tab tab(SideTab id, Node content) {
-        Tab t = new Tab(null, content);
-        t.textProperty().bind(Messages.text("side." + id.id()));
-        t.setId(id.id() + "-tab");
-        return t;
+        group.getToggles().forEach(b -> b.setSelected(b.getUserData() == t));
     }
 }

@@ -110,7 +110,7 @@ class ClassroomTest extends AtlasWindowTestBase {
             settle();
             double w = stage.getScene().getWidth(), h = stage.getScene().getHeight();
             List<String> cut = new ArrayList<>();
-            for (String part : new String[]{".tool-bar", ".time-bar", ".side-panel > .tab-header-area"}) {
+            for (String part : new String[]{".tool-bar", ".time-bar", ".side-tabs"}) {
                 Node root = window.root().lookup(part);
                 assertNotNull(root, part);
                 checkLabels(root, w, h, cut);

@@ -165,7 +165,7 @@ class KeyboardWalkTest extends AtlasWindowTestBase {
         assertEquals("search-field", focusOwner().getId());
         List<String> stops = new ArrayList<>(), unringed = new ArrayList<>();
         // the map and its date bar come right after the tool bar, the side panel after them
-        for (int i = 0; i < 60 && !stops.contains("side-panel"); i++) {
+        for (int i = 0; i < 60 && !stops.contains("tours-tab"); i++) {
             robot.type(KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
             Node n = focusOwner();
@@ -175,7 +175,7 @@ class KeyboardWalkTest extends AtlasWindowTestBase {
                 unringed.add(name);
             }
         }
-        for (String expected : List.of("home-button", "language-menu", "view-menu", "side-panel", "map-date-today", "timeline-play", "map-date-slider")) {
+        for (String expected : List.of("home-button", "language-menu", "view-menu", "layers-tab", "treaties-tab", "tours-tab", "map-date-today", "timeline-play", "map-date-slider")) {
             assertTrue(stops.contains(expected), expected + " is a Tab stop: " + stops);
         }
         assertTrue(stops.stream().anyMatch(s -> s.equals("MapView") || s.contains("map")), "the map is a Tab stop: " + stops);

@@ -88,8 +88,8 @@ class LanguageSwitchTest extends AtlasWindowTestBase {
         assertEquals(lang, state.languageProperty().get().getLanguage(), "the menu sets the state's language");
         assertEquals(words.get("language.self." + lang), robot.lookup("#language-menu").queryLabeled().getText());
 
-        TabPane side = robot.lookup("#side-panel").queryAs(TabPane.class);
-        assertEquals(words.get("side.layers"), side.getTabs().get(0).getText(), "the Layers tab title");
+        assertEquals(words.get("side.layers"), robot.lookup("#layers-tab").queryAs(javafx.scene.control.ToggleButton.class).getText(),
+                "the Layers tab title");
         List<String> shown = visibleTexts();
         for (String key : List.of("side.layers", "side.treaties", "side.timeline", "toolbar.home", "toolbar.measure",
                 "layers.title", "layer.borders", "legend.border.kgzTjk", "timebar.today", "timebar.label", "toolbar.draw", "toolbar.presentation")) {
