@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** MBTiles files made here with sqlite-jdbc and a few PNG tiles: the TMS row flip, the metadata, and each refusal. */
-class MbTilesTest {
+public class MbTilesTest {
     @TempDir
     Path dir;
 
     /** Khujand's tile at zoom 8 (XYZ: row from the north). */
-    static final int Z = 8;
-    static final long X = (long) GeoConventions.lonToTileX(69.62, Z), Y = (long) GeoConventions.latToTileY(40.28, Z);
+    public static final int Z = 8;
+    public static final long X = (long) GeoConventions.lonToTileX(69.62, Z), Y = (long) GeoConventions.latToTileY(40.28, Z);
 
-    static byte[] png(Color c) throws Exception {
+    public static byte[] png(Color c) throws Exception {
         BufferedImage img = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
         g.setColor(c);
@@ -40,7 +40,7 @@ class MbTilesTest {
     }
 
     /** An MBTiles file with the given format and tiles {z, x, TMS row} -> bytes. */
-    static Path make(Path f, String format, String attribution, Object[]... tiles) throws Exception {
+    public static Path make(Path f, String format, String attribution, Object[]... tiles) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c.createStatement()) {
             st.executeUpdate("CREATE TABLE metadata (name TEXT, value TEXT)");
             st.executeUpdate("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
@@ -66,7 +66,7 @@ class MbTilesTest {
         return f;
     }
 
-    static Path valleyImagery(Path f) throws Exception {
+    public static Path valleyImagery(Path f) throws Exception {
         byte[] red = png(Color.RED), blue = png(Color.BLUE);
         // stored the TMS way: row 2^z - 1 - y
         return make(f, "png", "<a href=\"https://example.org\">&copy; Example Imagery</a> 2024",

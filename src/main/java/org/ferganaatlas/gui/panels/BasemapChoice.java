@@ -28,14 +28,21 @@ import org.ferganaatlas.gui.state.UserStore;
  * remembered in the user's settings by its path (the file stays where it is and is only read); a file that cannot be
  * used is refused with what is wrong and what to do, and the map stays as it was.
  */
-final class BasemapChoice extends VBox {
+public final class BasemapChoice extends VBox {
     /** One entry of the list: the atlas map (null file) or a user's file. */
-    record Choice(Path file) {}
+    public record Choice(Path file) {}
 
     private final AtlasState state;
     private final UserStore user;
     private final ComboBox<Choice> box = new ComboBox<>();
     private boolean updating;
+    private final javafx.beans.property.ObjectProperty<MbTiles.Problem> refused =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "refused");
+
+    /** Why the last file the user chose was refused (null after one was accepted). */
+    public javafx.beans.property.ReadOnlyObjectProperty<MbTiles.Problem> refusedProperty() {
+        return refused;
+    }
 
     BasemapChoice(AtlasState state, UserStore user) {
         this.state = state;
@@ -104,7 +111,7 @@ final class BasemapChoice extends VBox {
     }
 
     /** Adds {@code file} as a basemap and shows it, if it can be one (the file chooser, and tests). */
-    void addFile(Path file) {
+    public void addFile(Path file) {
         use(file.toAbsolutePath().normalize(), true);
     }
 
@@ -135,6 +142,7 @@ final class BasemapChoice extends VBox {
             MbTiles.MbTilesException why = refused;
             Platform.runLater(() -> {
                 if (m != null) {
+                    BasemapChoice.this.refused.set(null);
                     addItem(m.file());
                     MbTiles old = state.basemapProperty().get();
                     state.basemapProperty().set(m);
@@ -143,6 +151,7 @@ final class BasemapChoice extends VBox {
                 } else {
                     select(before == null ? null : before.file());
                     if (said) {
+                        BasemapChoice.this.refused.set(why.problem());
                         refuse(why);
                     }
                 }
