@@ -274,9 +274,15 @@ public final class UserLayers {
                     first = rs.getLong(2);
                 }
             }
-            long step = Math.max(1, (total + max - 1) / Math.max(1, max));
+            if (total <= max) {
+                return readFeatures(c, layerId, "SELECT id, name, geometry, attributes FROM user_feature WHERE layer_id = ?"
+                        + " ORDER BY id");
+            }
+            // the i-th feature is taken where floor(i * max / total) steps up: exactly max of them, evenly spread
+            // (an import's ids are consecutive: it is one transaction)
             return readFeatures(c, layerId, "SELECT id, name, geometry, attributes FROM user_feature WHERE layer_id = ?"
-                    + " AND (id - " + first + ") % " + step + " = 0 ORDER BY id LIMIT " + max);
+                    + " AND ((id - " + first + ") * " + max + ") % " + total + " >= " + (total - max)
+                    + " ORDER BY id LIMIT " + max);
         });
     }
 

@@ -36,7 +36,8 @@ public final class ImportDialogs {
 
     /** A progress window with Cancel (shown for files over 2 MB; smaller ones are read before it would draw). */
     Progress progress(Path file, long size, Runnable cancel) {
-        if (size < 2L << 20 || Dialogs.nonInteractive()) {
+        // shown in non-interactive runs too: it is not modal and waits for nobody
+        if (size < 2L << 20) {
             return new Progress() {
                 public void bytes(long read) { }
 
@@ -44,6 +45,7 @@ public final class ImportDialogs {
             };
         }
         ProgressBar bar = new ProgressBar(0);
+        bar.setId("import-progress");
         bar.setPrefWidth(420);
         Label what = new Label(Messages.format("import.progress.text", file.getFileName().toString()));
         what.setWrapText(true);
@@ -58,6 +60,7 @@ public final class ImportDialogs {
                 cancel.run();
             }
         });
+        a.getDialogPane().lookupButton(stop).setId("import-cancel");
         a.show();
         return new Progress() {
             public void bytes(long read) {

@@ -11,11 +11,11 @@ import java.util.Locale;
  * Large files written on the spot for the import tests (never committed): points spread over the valley with a few
  * attributes, and every 50th feature a small polygon, until the file reaches the size asked for.
  */
-final class BigFiles {
+public final class BigFiles {
     private BigFiles() {}
 
     /** A GeoJSON FeatureCollection of at least {@code bytes} bytes; returns the number of features. */
-    static int geoJson(Path f, long bytes) throws IOException {
+    public static int geoJson(Path f, long bytes) throws IOException {
         int n = 0;
         try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
             w.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
@@ -33,7 +33,7 @@ final class BigFiles {
     }
 
     /** A KML document of Placemarks of at least {@code bytes} bytes; returns the number of Placemarks. */
-    static int kml(Path f, long bytes) throws IOException {
+    public static int kml(Path f, long bytes) throws IOException {
         int n = 0;
         try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Folder><name>survey</name>\n");
@@ -51,7 +51,7 @@ final class BigFiles {
     }
 
     /** A semicolon CSV with decimal commas, as Excel in a Russian locale writes it; returns the number of rows. */
-    static int csv(Path f, long bytes) throws IOException {
+    public static int csv(Path f, long bytes) throws IOException {
         int n = 0;
         try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
             w.write("\uFEFFname;latitude;longitude;members;note\n");
