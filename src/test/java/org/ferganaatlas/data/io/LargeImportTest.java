@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("large")
 class LargeImportTest {
     private static final Pattern RESULT = Pattern.compile("imported features=(\\d+) issues=(\\d+) ms=(\\d+) peakHeapMb=(\\d+)"
-            + " maxHeapMb=(\\d+)");
+            + " maxHeapMb=(\\d+)(?: cpuMs=(-?\\d+))?");
     private static final Pattern AFTER_GC = Pattern.compile("->(\\d+)M\\(");
 
     @TempDir
