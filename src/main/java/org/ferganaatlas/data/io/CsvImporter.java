@@ -52,7 +52,7 @@ final class CsvImporter {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
                 .setTrim(true).build();
-        List<ImportIssue> issues = new ArrayList<>();
+        List<ImportIssue> issues = new FirstIssues();
         int handed = 0;
         try (InputStream in = Sources.open(file, ctl.progress()); Reader reader = new InputStreamReader(skipBom(in), cs);
              CSVParser parser = new CSVParser(reader, format)) {

@@ -38,11 +38,14 @@ final class GeoJsonImporter {
     private static final Pattern WGS84 = Pattern.compile("(?i)(CRS84|EPSG:{1,2}4326|EPSG/0/4326)\\b");
     private static final Pattern CRS_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"");
 
+    /** JTS's reader, one per thread (it keeps nothing between reads but is not documented as thread-safe). */
+    private static final ThreadLocal<GeoJsonReader> GEOMETRY_READER = ThreadLocal.withInitial(GeoJsonReader::new);
+
     private GeoJsonImporter() {}
 
     static ImportReport read(Path file, Consumer<ImportedFeature> sink, ImportControl ctl) throws ImportException {
         Sources.requireText(file, FORMAT);
-        List<ImportIssue> issues = new ArrayList<>();
+        List<ImportIssue> issues = new FirstIssues();
         int[] counts = {0, 0}; // features seen, features handed on
         try (InputStream in = Sources.open(file, ctl.progress()); JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -58,6 +61,8 @@ final class GeoJsonImporter {
             throw new ImportException(ImportException.Problem.MALFORMED, file, 0, e, FORMAT, e.getOriginalMessage());
         } catch (IOException e) {
             throw new ImportException(ImportException.Problem.UNREADABLE, file, 0, e, String.valueOf(e.getMessage()));
+        } catch (Importers.SinkFailed e) {
+            throw e;
         } catch (RuntimeException e) { // jackson's constraint violations
             throw new ImportException(ImportException.Problem.MALFORMED, file, 0, e, FORMAT, String.valueOf(e.getMessage()));
         }
@@ -145,7 +150,7 @@ final class GeoJsonImporter {
         }
         Geometry g;
         try {
-            g = new GeoJsonReader().read(geometryJson);
+            g = GEOMETRY_READER.get().read(geometryJson);
         } catch (ParseException | RuntimeException e) {
             issues.add(new ImportIssue(number, line, ImportIssue.Problem.BAD_GEOMETRY, List.of(String.valueOf(e.getMessage()))));
             return;

@@ -13,6 +13,9 @@ import org.locationtech.jts.geom.Geometry;
  * @param attributes the other values, as text, in the file's order
  */
 public record ImportedFeature(int number, long line, String name, Geometry geometry, Map<String, String> attributes) {
+    /** Thread-safe once built; building one per feature cost a large import a good part of its time. */
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
     public ImportedFeature {
         name = name == null ? "" : name.strip();
         attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
@@ -21,7 +24,7 @@ public record ImportedFeature(int number, long line, String name, Geometry geome
     /** The attributes as a JSON object (text values), as the user database keeps them. */
     public String attributesJson() {
         java.io.StringWriter w = new java.io.StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(w)) {
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             for (Map.Entry<String, String> e : attributes.entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());

@@ -38,13 +38,37 @@ public final class Importers {
         return text.startsWith("{") ? Format.GEOJSON : text.startsWith("<") ? Format.KML : Format.CSV;
     }
 
-    /** Reads {@code file}; every readable feature goes to {@code sink}, every unreadable one into the report. */
+    /**
+     * Reads {@code file}; every readable feature goes to {@code sink}, every unreadable one into the report. An
+     * exception thrown by {@code sink} (the caller's store failing) ends the read and comes out as it was, never
+     * dressed up as a problem of the file.
+     */
     public static ImportReport read(Path file, Consumer<ImportedFeature> sink, ImportControl ctl) throws ImportException {
-        return switch (formatOf(file)) {
-            case GEOJSON -> GeoJsonImporter.read(file, sink, ctl);
-            case KML -> KmlImporter.readKml(file, sink, ctl);
-            case KMZ -> KmlImporter.readKmz(file, sink, ctl);
-            case CSV -> CsvImporter.read(file, sink, ctl);
+        Consumer<ImportedFeature> guarded = f -> {
+            try {
+                sink.accept(f);
+            } catch (RuntimeException e) {
+                throw new SinkFailed(e);
+            }
         };
+        try {
+            return switch (formatOf(file)) {
+                case GEOJSON -> GeoJsonImporter.read(file, guarded, ctl);
+                case KML -> KmlImporter.readKml(file, guarded, ctl);
+                case KMZ -> KmlImporter.readKmz(file, guarded, ctl);
+                case CSV -> CsvImporter.read(file, guarded, ctl);
+            };
+        } catch (SinkFailed e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /** The sink's own failure, carried through a reader's handling of its parser's runtime exceptions. */
+    static final class SinkFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailed(RuntimeException cause) {
+            super(cause);
+        }
     }
 }

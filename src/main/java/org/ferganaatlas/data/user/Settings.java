@@ -24,6 +24,10 @@ public final class Settings {
     public static final String HIGH_CONTRAST = "ui.high_contrast";
     /** The main window's bounds, {@code x,y,width,height} in screen pixels. */
     public static final String WINDOW_BOUNDS = "window.bounds";
+    /** The MBTiles files the user added as basemaps: absolute paths, one a line (the files stay where they are). */
+    public static final String BASEMAP_FILES = "basemap.mbtiles_files";
+    /** The basemap in use: one of {@link #BASEMAP_FILES}, or absent for the atlas map. */
+    public static final String BASEMAP_CURRENT = "basemap.current";
 
     static final int MAX_KEY_LENGTH = 200;
 

@@ -374,6 +374,56 @@ public final class UserDatabase implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Makes a checked copy in {@link UserBackups#folder} unless one was made today (the first start of each day),
+     * on the database's thread (saves queue behind it for the moment it takes; the FX thread never waits).
+     * Completes with the new copy, or empty when none was due; a copy that could not be made completes it
+     * exceptionally and leaves the older copies as they were.
+     */
+    public CompletableFuture<java.util.Optional<UserBackups.Backup>> backupIfDue() {
+        return outsideTransaction("backup", c -> {
+            Instant now = Instant.now();
+            if (UserBackups.madeToday(file, now, java.time.ZoneId.systemDefault())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(backupNow(c, now));
+        });
+    }
+
+    /** Makes a checked copy now, whatever was made today. */
+    public CompletableFuture<UserBackups.Backup> backup() {
+        return outsideTransaction("backup", c -> backupNow(c, Instant.now()));
+    }
+
+    private UserBackups.Backup backupNow(Connection c, Instant now) throws SQLException {
+        try {
+            return UserBackups.make(c, file, now);
+        } catch (IOException e) {
+            throw new SQLException("could not write the copy in " + UserBackups.folder(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** For tests of the backup rules: runs {@code work} on the database's thread outside a transaction. */
+    <T> CompletableFuture<T> outsideTransactionForTest(BackupWork<T> work) {
+        return outsideTransaction("test", c -> {
+            try {
+                return work.run(c);
+            } catch (IOException e) {
+                throw new SQLException(e);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface BackupWork<T> {
+        T run(Connection c) throws SQLException, IOException;
+    }
+
+    /** Work that must not run inside a transaction ({@code VACUUM INTO}), still on the database's thread. */
+    private <T> CompletableFuture<T> outsideTransaction(String what, Work<T> work) {
+        return submit(what, null, work);
+    }
+
     /** A change: runs {@code work} in one write transaction on the database's thread. */
     <T> CompletableFuture<T> change(String what, Work<T> work) {
         return submit(what, "BEGIN IMMEDIATE", work);
@@ -406,6 +456,9 @@ public final class UserDatabase implements AutoCloseable {
     }
 
     private <T> T inTransaction(String begin, Work<T> work) throws SQLException {
+        if (begin == null) {
+            return work.run(connection);
+        }
         try (Statement st = connection.createStatement()) {
             st.executeUpdate(begin);
             try {

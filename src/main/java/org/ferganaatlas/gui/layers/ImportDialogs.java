@@ -36,7 +36,8 @@ public final class ImportDialogs {
 
     /** A progress window with Cancel (shown for files over 2 MB; smaller ones are read before it would draw). */
     Progress progress(Path file, long size, Runnable cancel) {
-        if (size < 2L << 20 || Dialogs.nonInteractive()) {
+        // shown in non-interactive runs too: it is not modal and waits for nobody
+        if (size < 2L << 20) {
             return new Progress() {
                 public void bytes(long read) { }
 
@@ -44,6 +45,7 @@ public final class ImportDialogs {
             };
         }
         ProgressBar bar = new ProgressBar(0);
+        bar.setId("import-progress");
         bar.setPrefWidth(420);
         Label what = new Label(Messages.format("import.progress.text", file.getFileName().toString()));
         what.setWrapText(true);
@@ -58,6 +60,7 @@ public final class ImportDialogs {
                 cancel.run();
             }
         });
+        a.getDialogPane().lookupButton(stop).setId("import-cancel");
         a.show();
         return new Progress() {
             public void bytes(long read) {
@@ -90,7 +93,7 @@ public final class ImportDialogs {
     /** Every feature was bad. */
     void nothingToImport(Path file, ImportReport report) {
         Dialogs.tell(Dialogs.alert(Alert.AlertType.WARNING, Messages.get("app.title"), Messages.get("import.refused.header"),
-                Messages.format("import.none", file.getFileName().toString()) + "\n\n" + issues(report.issues()) + "\n\n"
+                Messages.format("import.none", file.getFileName().toString()) + "\n\n" + issues(report.issues(), report.issueCount()) + "\n\n"
                         + Messages.get("import.nothingChanged"), stylesheet, ButtonType.OK));
     }
 
@@ -99,8 +102,8 @@ public final class ImportDialogs {
         ButtonType skip = new ButtonType(Messages.format("import.skip.yes", good), ButtonBar.ButtonData.OK_DONE);
         ButtonType none = new ButtonType(Messages.get("import.skip.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert a = Dialogs.alert(Alert.AlertType.CONFIRMATION, Messages.get("app.title"), Messages.get("import.skip.header"),
-                Messages.format("import.skip.text", file.getFileName().toString(), report.issues().size(), good) + "\n\n"
-                        + issues(report.issues()), stylesheet, skip, none);
+                Messages.format("import.skip.text", file.getFileName().toString(), report.issueCount(), good) + "\n\n"
+                        + issues(report.issues(), report.issueCount()), stylesheet, skip, none);
         ButtonType whenAlone = Boolean.getBoolean("atlas.import.skipBad") ? skip : none;
         return Dialogs.ask(a, whenAlone).orElse(none) == skip;
     }
@@ -112,7 +115,7 @@ public final class ImportDialogs {
     }
 
     /** "Feature 3 (line 7): latitude 171.5, longitude 40.2 is not on the earth" … and N more. */
-    static String issues(List<ImportIssue> issues) {
+    static String issues(List<ImportIssue> issues, int total) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(LISTED, issues.size()); i++) {
             ImportIssue x = issues.get(i);
@@ -121,8 +124,8 @@ public final class ImportDialogs {
             sb.append(i > 0 ? "\n" : "").append(where).append(": ")
                     .append(Messages.format("import.issue." + x.problem().key(), x.details().toArray()));
         }
-        if (issues.size() > LISTED) {
-            sb.append('\n').append(Messages.format("import.more", issues.size() - LISTED));
+        if (total > Math.min(LISTED, issues.size())) {
+            sb.append('\n').append(Messages.format("import.more", total - Math.min(LISTED, issues.size())));
         }
         return sb.toString();
     }

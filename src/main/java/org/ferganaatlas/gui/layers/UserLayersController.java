@@ -11,11 +11,12 @@ import javafx.application.Platform;
 import org.ferganaatlas.data.io.ImportControl;
 import org.ferganaatlas.data.io.ImportException;
 import org.ferganaatlas.data.io.ImportReport;
-import org.ferganaatlas.data.io.ImportedFeature;
 import org.ferganaatlas.data.io.Importers;
 import org.ferganaatlas.data.user.UserDatabase;
 import org.ferganaatlas.data.user.UserFeature;
 import org.ferganaatlas.data.user.UserLayer;
+import org.ferganaatlas.data.user.UserLayers;
+import org.ferganaatlas.gui.l10n.Messages;
 import org.ferganaatlas.gui.common.ErrorLog;
 import org.ferganaatlas.gui.state.AtlasContext;
 import org.ferganaatlas.gui.state.LayerSpec;
@@ -51,19 +52,42 @@ public final class UserLayersController {
     private void restore(UserDatabase db) {
         db.layers().list().thenAccept(layers -> {
             for (UserLayer l : layers) {
-                db.layers().features(l.id()).thenAccept(fs -> {
-                    if (fs.isEmpty()) {
-                        db.layers().delete(l.id()); // an import cut off before its features were saved
-                    } else {
-                        Platform.runLater(() -> show(l, fs));
-                    }
-                });
+                load(db, l, null);
             }
         }).exceptionally(e -> {
             ErrorLog.log("Could not read the user's layers", e);
             return null;
         });
     }
+
+    /**
+     * Reads what the map draws of a saved layer (all of it, or {@link #DRAWN} features spread over it when it is
+     * larger) and shows it; {@code then} runs on the FX thread after.
+     */
+    private void load(UserDatabase db, UserLayer l, Runnable then) {
+        db.layers().count(l.id()).thenCompose(total -> db.layers().sample(l.id(), DRAWN).thenAccept(fs -> {
+            if (fs.isEmpty()) {
+                db.layers().delete(l.id()); // a layer left empty by an older version of the import
+            } else {
+                Platform.runLater(() -> {
+                    show(l, fs, total);
+                    if (then != null) {
+                        then.run();
+                    }
+                });
+            }
+        })).exceptionally(e -> {
+            ErrorLog.log("Could not read the user's layer " + l.name(), e);
+            return null;
+        });
+    }
+
+    /**
+     * The most features of one layer the map holds and draws: a layer of a million points would not fit the
+     * atlas's memory as map objects, nor could its symbols be drawn; the rest stay in the database (and in
+     * exports), and the legend says how many of how many are shown.
+     */
+    static final int DRAWN = 10_000;
 
     /** Imports a file as a new layer (a double-click on a file, the command line, or the import button). */
     public void importFile(Path file) {
@@ -81,65 +105,60 @@ public final class UserLayersController {
             });
             return;
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        ImportDialogs.Progress progress = dialogs.progress(file, Files.isRegularFile(file) ? sizeOf(file) : 0, () -> cancelled.set(true));
-        Thread t = new Thread(() -> {
-            List<ImportedFeature> read = new ArrayList<>();
-            try {
-                ImportReport report = Importers.read(file, read::add, new ImportControl(progress::bytes, cancelled::get));
-                Platform.runLater(() -> {
-                    progress.close();
-                    decide(db, file, report, read);
-                });
-            } catch (ImportException e) {
-                Platform.runLater(() -> {
-                    progress.close();
-                    if (e.problem() != ImportException.Problem.CANCELLED) {
-                        dialogs.refused(e);
-                    }
-                });
-            } catch (RuntimeException | OutOfMemoryError e) {
-                ErrorLog.log("Import of " + file + " failed", e);
-                Platform.runLater(() -> {
-                    progress.close();
-                    dialogs.failed(file);
-                });
-            }
-        }, "atlas-import");
-        t.setDaemon(true);
-        t.start();
+        // the first pass saves everything if every feature reads; otherwise it is rolled back and the user decides
+        run(db, file, false);
     }
 
-    /** FX thread: with every feature read, save; with some bad ones, ask first; with none readable, say so. */
-    private void decide(UserDatabase db, Path file, ImportReport report, List<ImportedFeature> read) {
-        if (read.isEmpty()) {
-            dialogs.nothingToImport(file, report);
-            return;
-        }
-        if (!report.clean() && !dialogs.skipBadFeatures(file, report, read.size())) {
-            return; // the user chose to import nothing: nothing was saved
-        }
+    /**
+     * Reads the file straight into the database in one transaction (off the FX thread, with the progress window and
+     * its Cancel). With {@code skipBad} false the import is kept only if every feature could be read; with it true,
+     * the readable ones are kept (the user said so).
+     */
+    private void run(UserDatabase db, Path file, boolean skipBad) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        long size = Files.isRegularFile(file) ? sizeOf(file) : 0;
+        ImportDialogs.Progress progress = dialogs.progress(file, size, () -> cancelled.set(true));
+        ImportControl ctl = new ImportControl(progress::bytes, () -> cancelled.get() || db.isClosed());
         String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        List<UserFeature> drafts = new ArrayList<>();
-        for (ImportedFeature f : read) {
-            drafts.add(UserFeature.draft(f.name(), f.geometry(), f.attributesJson()));
-        }
-        db.layers().create(name, report.format().toLowerCase(java.util.Locale.ROOT), file.toAbsolutePath().toString())
-                .thenCompose(layer -> db.layers().addFeatures(layer.id(), drafts)
-                        .thenCompose(n -> db.layers().features(layer.id()))
-                        .thenAccept(saved -> Platform.runLater(() -> {
-                            show(layer, saved);
-                            dialogs.imported(file, saved.size(), report);
-                        })))
-                .exceptionally(e -> {
-                    ErrorLog.log("Could not save the layer from " + file, e);
-                    Platform.runLater(() -> dialogs.failed(file));
-                    return null;
-                });
+        UserLayers.FeatureSource<ImportReport> source = new UserLayers.FeatureSource<>() {
+            @Override
+            public String format() throws ImportException {
+                // KMZ is KML in a zip: its layer is a KML layer
+                return Importers.formatOf(file) == Importers.Format.CSV ? "csv"
+                        : Importers.formatOf(file) == Importers.Format.GEOJSON ? "geojson" : "kml";
+            }
+
+            @Override
+            public ImportReport feed(java.util.function.Consumer<UserFeature> sink) throws ImportException {
+                return Importers.read(file, f -> sink.accept(UserFeature.draft(f.name(), f.geometry(), f.attributesJson())), ctl);
+            }
+        };
+        java.util.function.Predicate<ImportReport> keep = r -> r.features() > 0 && (skipBad || r.clean());
+        db.layers().importLayer(name, file.toAbsolutePath().toString(), source, keep).whenComplete((done, e) -> {
+            Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            Platform.runLater(() -> {
+                progress.close();
+                if (t instanceof ImportException ie) {
+                    if (ie.problem() != ImportException.Problem.CANCELLED) {
+                        dialogs.refused(ie);
+                    }
+                } else if (t != null) {
+                    ErrorLog.log("Import of " + file + " failed", t);
+                    dialogs.failed(file);
+                } else if (done.layer() != null) {
+                    load(db, done.layer(), () -> dialogs.imported(file, done.count(), done.report()));
+                } else if (done.report().features() == 0) {
+                    dialogs.nothingToImport(file, done.report());
+                } else if (!skipBad && dialogs.skipBadFeatures(file, done.report(), done.report().features())) {
+                    run(db, file, true);
+                }
+                // else: the user chose to import nothing, and nothing was saved
+            });
+        });
     }
 
     /** Registers a saved layer: its features join the read model and the registry gives it a legend row and a map layer. */
-    private void show(UserLayer layer, List<UserFeature> features) {
+    private void show(UserLayer layer, List<UserFeature> features, int total) {
         String id = KEY_PREFIX + layer.id();
         if (ctx.state().layers().get(id).isPresent()) {
             return;
@@ -150,7 +169,9 @@ public final class UserLayersController {
         }
         ctx.data().addUserShapes(shapes);
         List<Feature> list = shapes.stream().map(MapData.UserShape::feature).toList();
-        ctx.state().layers().add(LayerSpec.user(id, layer.name(), () -> list));
+        String title = total > features.size()
+                ? Messages.format("layers.user.sampled", layer.name(), features.size(), total) : layer.name();
+        ctx.state().layers().add(LayerSpec.user(id, title, () -> list));
     }
 
     /** A user feature as the map draws it: kind {@code site}, its representative point, its attributes as props. */

@@ -69,6 +69,7 @@ public final class MapPane extends StackPane {
         // the user's notes over everything, names included: a pin is theirs and must stay clickable
         notesLayer = new NotesLayer(ctx, map);
         overlays.add(notesLayer);
+        map.addLayer(new ImageryLayer(state)); // under every overlay
         overlays.forEach(map::addLayer);
         // a user layer added or removed at run time gets (or loses) its own symbol layer under the labels
         state.layers().layers().forEach(spec -> addUserLayer(spec, data));

@@ -38,12 +38,29 @@ public final class SymbolLayer extends OverlayLayer {
 
     @Override
     protected void build(Frame f) {
-        for (Feature p : data.features(layer)) {
+        java.util.List<Feature> all = data.features(layer);
+        // a large user layer: at most MAX_USER_DRAWN of its features in view become nodes (every n-th), so one frame
+        // never builds tens of thousands of symbols or paths on the FX thread; zooming in shows the rest
+        int step = 1;
+        if (layer.isUser() && all.size() > MAX_USER_DRAWN) {
+            int inView = 0;
+            for (Feature p : all) {
+                if (p.hasLocation() && f.contains(f.x(p.lon()), f.y(p.lat()))) {
+                    inView++;
+                }
+            }
+            step = Math.max(1, (inView + MAX_USER_DRAWN - 1) / MAX_USER_DRAWN);
+        }
+        int seen = 0;
+        for (Feature p : all) {
             if (!p.hasLocation() || f.zoom < p.minZoom() - 0.01) {
                 continue;
             }
             double x = f.x(p.lon()), y = f.y(p.lat());
             if (!f.contains(x, y)) {
+                continue;
+            }
+            if (seen++ % step != 0) {
                 continue;
             }
             String icon = layer.isUser() ? "user-icon" : FeatureKind.of(p.kind()).map(FeatureKind::styleName).orElse("user") + "-icon";
@@ -115,6 +132,9 @@ public final class SymbolLayer extends OverlayLayer {
         content.getChildren().add(path);
         return true;
     }
+
+    /** The most features of one user layer drawn in a view. */
+    public static final int MAX_USER_DRAWN = 1_500;
 
     /** Halos smaller than this (px) are hidden by the symbol itself. */
     public static final double UNCERTAINTY_MIN_PX = 9;

@@ -46,7 +46,7 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         dateLabel.getStyleClass().add("map-date");
         dateLabel.setWrapText(true);
         rows.getStyleClass().add("layer-rows");
-        box.getChildren().addAll(title, dateLabel, rows);
+        box.getChildren().addAll(title, dateLabel, rows, new BasemapChoice(ctx.state(), ctx.user()));
         state.mapDateProperty().addListener(o -> updateDate());
         Messages.onLocaleChange(this, () -> {
             updateDate();

@@ -136,9 +136,17 @@ public final class NoticeBar extends HBox implements AtlasPanel {
             // an unwritable folder is the folder's notice above (UserStore reports it there), not a second line
             if (p != null && p.error().problem() != org.ferganaatlas.data.user.UserDataException.Problem.UNWRITABLE) {
                 String where = String.valueOf(p.error().file());
-                String line = p.setAsideTo() != null
-                        ? Messages.format("notice.userDatabase.setAside", where, String.valueOf(p.setAsideTo()))
-                        : Messages.format("notice.userDatabase." + p.error().problem().key(), where);
+                String line;
+                if (p.setAsideTo() != null && p.restored() != null) {
+                    // what happened, from when the copy is, and where the damaged file is kept
+                    line = Messages.format("notice.userDatabase.restored", where,
+                            java.util.Date.from(p.restored().madeAt()), String.valueOf(p.setAsideTo()));
+                } else if (p.setAsideTo() != null) {
+                    line = Messages.format("notice.userDatabase.setAside", where, String.valueOf(p.setAsideTo()))
+                            + " " + Messages.get("notice.userDatabase.noBackup");
+                } else {
+                    line = Messages.format("notice.userDatabase." + p.error().problem().key(), where);
+                }
                 addLine.accept(line, p.error().getMessage());
             }
         });

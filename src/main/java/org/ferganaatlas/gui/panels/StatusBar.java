@@ -37,11 +37,19 @@ public final class StatusBar extends HBox implements AtlasPanel {
         coords.getTooltip().textProperty().bind(Messages.text("status.cursorOff.tip"));
         zoom.getStyleClass().add("zoom-readout");
         Label attr = new Label();
-        attr.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> Messages.format("status.attribution", attribution), Messages.localeProperty()));
+        // with the user's MBTiles pictures as the basemap, their own credit (from the file's metadata) comes first
+        attr.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            org.ferganaatlas.data.MbTiles m = state.basemapProperty().get();
+            if (m == null) {
+                return Messages.format("status.attribution", attribution);
+            }
+            String credit = m.attribution().isEmpty() ? m.name() : m.attribution();
+            return Messages.format("status.attribution.imagery", credit, attribution);
+        }, Messages.localeProperty(), state.basemapProperty()));
         attr.setId("attribution");
         attr.getStyleClass().add("attribution");
-        attr.setTooltip(new Tooltip(attribution));
+        attr.setTooltip(new Tooltip());
+        attr.getTooltip().textProperty().bind(attr.textProperty());
         attr.setMinWidth(0);
         attr.setWrapText(true);
         coords.setMinWidth(USE_PREF_SIZE);

@@ -39,6 +39,8 @@ public final class AtlasState {
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
     private final javafx.beans.property.IntegerProperty textSize = new javafx.beans.property.SimpleIntegerProperty(this, "textSize", 0);
     private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast", false);
+    /** The user's MBTiles picture basemap drawn over the atlas map, or null for the atlas map alone. */
+    private final ObjectProperty<org.ferganaatlas.data.MbTiles> basemap = new SimpleObjectProperty<>(this, "basemap");
     private final ObjectProperty<ToolMode> tool = new SimpleObjectProperty<>(this, "tool", ToolMode.PAN);
     private final ObjectProperty<Set<String>> highlightedKeys = new SimpleObjectProperty<>(this, "highlightedKeys", Set.of());
     private final ObjectProperty<org.ferganaatlas.model.Drawing> drawing = new SimpleObjectProperty<>(this, "drawing", org.ferganaatlas.model.Drawing.EMPTY);
@@ -124,6 +126,11 @@ public final class AtlasState {
     /** The high-contrast theme (one root style class that swaps the colour tokens). */
     public BooleanProperty highContrastProperty() {
         return highContrast;
+    }
+
+    /** The basemap chosen: a user's MBTiles file (open, read-only), or null for the atlas's own map. */
+    public ObjectProperty<org.ferganaatlas.data.MbTiles> basemapProperty() {
+        return basemap;
     }
 
     /** The active tool: what a click on the map does. */
