@@ -58,7 +58,9 @@ final class SidePanel extends VBox {
         shown.getStyleClass().add("side-panel");
         FlowPane buttons = new FlowPane();
         buttons.getStyleClass().add("side-tabs");
-        buttons.prefWrapLengthProperty().bind(shown.widthProperty());
+        // wrapped at the width it is given; its own preferred width is only its widest button, so the side keeps the
+        // width of its panel (a wrap length bound to that width fed back and grew the side over the whole window)
+        buttons.setPrefWrapLength(0);
         VBox.setVgrow(shown, Priority.ALWAYS);
         getChildren().addAll(buttons, shown);
         for (SideTab id : SideTab.values()) {
