@@ -60,6 +60,7 @@ class LayerRulesTest {
                 .layer("records").definedBy("org.ferganaatlas.gui.records..")
                 .layer("search").definedBy("org.ferganaatlas.gui.search..")
                 .layer("layers").definedBy("org.ferganaatlas.gui.layers..")
+                .layer("handout").definedBy("org.ferganaatlas.gui.handout..")
                 .layer("common").definedBy("org.ferganaatlas.gui.common..")
                 .layer("l10n").definedBy("org.ferganaatlas.gui.l10n..")
                 .layer("state").definedBy("org.ferganaatlas.gui.state..")
@@ -71,8 +72,9 @@ class LayerRulesTest {
                 .whereLayer("records").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("layers").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers")
-                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "common")
+                .whereLayer("handout").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout")
+                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout", "common")
                 .because("a panel that calls another panel ties them together: the next one (tours, notes, a pen) would "
                         + "have to be wired into both, and leaving one out (presentation mode) would break the other")
                 .check(main);
