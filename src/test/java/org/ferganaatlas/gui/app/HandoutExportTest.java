@@ -110,8 +110,26 @@ class HandoutExportTest extends AtlasWindowTestBase {
         assertTrue(without * 10 < with, "without the borders layer: " + without + " pixels of its colour, with: " + with);
     }
 
+    @Test
+    void thePensStrokesAreDrawnOnTheirPlace(FxRobot robot) throws Exception {
+        settle();
+        HandoutRenderer r = new HandoutRenderer(window.context());
+        HandoutPage plain = borderView("", allLayers());
+        // a stroke across the view's centre (x = longitude first), in a green the map never uses
+        Drawing pen = Drawing.EMPTY.plus(new Drawing.Stroke(Drawing.Tool.PEN, "#00ff00", 8, new double[] {71.0, 40.2, 71.4, 40.2}));
+        HandoutPage drawn = new HandoutPage("", "", plain.view(), pen);
+        int with = pixels(r, drawn, 0x00, 0xff, 0x00), without = pixels(r, plain, 0x00, 0xff, 0x00);
+        assertTrue(with > 400, "the stroke's green in the map: " + with + " pixels");
+        assertTrue(without < 10, "green without a stroke: " + without);
+    }
+
     /** Pixels of the Kyrgyz–Tajik border's colour (atlas.css -color-border-kgz-tjk, #c2187a) inside the page's map. */
     private static int borderPixels(HandoutRenderer r, HandoutPage page) throws Exception {
+        return pixels(r, page, 0xc2, 0x18, 0x7a);
+    }
+
+    /** Pixels near a colour inside the page's map. */
+    private static int pixels(HandoutRenderer r, HandoutPage page, int wantRed, int wantGreen, int wantBlue) throws Exception {
         HandoutRenderer.Laid laid = await(WaitForAsyncUtils.asyncFx(() -> r.layOut(page, 1, 1, 1000, 700)).get());
         Object[] result = WaitForAsyncUtils.asyncFx(() -> {
             Bounds b = laid.layout().mapSlot().localToScene(laid.layout().mapSlot().getLayoutBounds());
@@ -124,7 +142,7 @@ class HandoutExportTest extends AtlasWindowTestBase {
             for (int x = (int) b.getMinX() + 1; x < (int) b.getMaxX() - 1; x++) {
                 int c = img.getRGB(x, y);
                 int red = (c >> 16) & 255, green = (c >> 8) & 255, blue = c & 255;
-                if (Math.abs(red - 0xc2) < 30 && Math.abs(green - 0x18) < 30 && Math.abs(blue - 0x7a) < 30) {
+                if (Math.abs(red - wantRed) < 30 && Math.abs(green - wantGreen) < 30 && Math.abs(blue - wantBlue) < 30) {
                     n++;
                 }
             }
