@@ -5,14 +5,13 @@ import org.ferganaatlas.gui.common.LegendSwatch;
 import org.ferganaatlas.gui.handout.HandoutLayout;
 import org.ferganaatlas.gui.handout.HandoutTexts;
 import org.ferganaatlas.gui.l10n.Messages;
+import org.ferganaatlas.gui.map.DrawingLayer;
 import org.ferganaatlas.gui.map.MapPane;
 import org.ferganaatlas.gui.map.OverlayLayer;
-import org.ferganaatlas.gui.map.Viewport;
 import org.ferganaatlas.gui.state.AtlasContext;
 import org.ferganaatlas.gui.state.AtlasState;
 import org.ferganaatlas.gui.state.Focus;
 import org.ferganaatlas.gui.state.LayerSpec;
-import org.ferganaatlas.model.Drawing;
 import org.ferganaatlas.model.HandoutPage;
 
 import java.awt.image.BufferedImage;
@@ -26,12 +25,8 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Polyline;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.transform.Scale;
 
 /**
@@ -75,14 +70,12 @@ final class HandoutRenderer {
         HandoutTexts texts = HandoutTexts.of(page, number, of, window.data().db().metadata(), window.data().db().attribution(),
                 Messages.locale());
         HandoutLayout layout = new HandoutLayout(texts, legendRows(s, page), 13);
-        MapPane map = new MapPane(new AtlasContext(s, window.data(), new Focus(s, window.data()), window.user()));
+        MapPane map = offscreenMap(s);
         map.setMinSize(0, 0);
         map.setPrefSize(10, 10);
-        Pane drawing = new Pane();
-        drawing.setMouseTransparent(true);
-        layout.mapSlot().getChildren().addAll(map, drawing);
+        layout.mapSlot().getChildren().add(map);
         Scene scene = scene(layout, w, h);
-        draw(s, page, map, drawing, scene.getRoot(), () -> {
+        draw(s, page, map, scene.getRoot(), () -> {
             layout.showScale(s.centerLatProperty().get(), s.zoomProperty().get());
             layout.applyCss();
             layout.layout();
@@ -98,13 +91,11 @@ final class HandoutRenderer {
         AtlasState s = offscreenState(page);
         HandoutTexts texts = HandoutTexts.of(page, number, of, window.data().db().metadata(), window.data().db().attribution(),
                 Messages.locale());
-        MapPane map = new MapPane(new AtlasContext(s, window.data(), new Focus(s, window.data()), window.user()));
-        Pane drawing = new Pane();
-        drawing.setMouseTransparent(true);
-        StackPane root = new StackPane(map, drawing);
+        MapPane map = offscreenMap(s);
+        StackPane root = new StackPane(map);
         root.getStyleClass().add("atlas-root");
         Scene scene = scene(root, w, h);
-        draw(s, page, map, drawing, scene.getRoot(), () -> {
+        draw(s, page, map, scene.getRoot(), () -> {
             WritableImage img = snapshot(root, scale);
             // the legend's symbols drawn by the map's own styles, taken at print resolution
             List<BufferedImage> swatches = new ArrayList<>();
@@ -136,6 +127,13 @@ final class HandoutRenderer {
     /** A page's picture: {@code w} × {@code h} layout pixels taken at {@code scale} (2 for print). */
     CompletableFuture<BufferedImage> picture(HandoutPage page, int number, int of, double w, double h, double scale) {
         return layOut(page, number, of, w, h).thenApply(l -> toBuffered(snapshot(l.layout(), scale), false));
+    }
+
+    /** The map as the window has it: the overlays and, on top, the pen's layer (drawing the offscreen state's drawing). */
+    private MapPane offscreenMap(AtlasState s) {
+        MapPane map = new MapPane(new AtlasContext(s, window.data(), new Focus(s, window.data()), window.user()));
+        map.mapView().addLayer(new DrawingLayer(s, map.mapView()));
+        return map;
     }
 
     private static Scene scene(Parent root, double w, double h) {
@@ -172,7 +170,7 @@ final class HandoutRenderer {
      * Lays out the scene once (the map fits the valley on its first layout), shows the page's view, then lays out
      * again and again until the map is fully drawn and has been for {@link #QUIET_MS}; then runs {@code then}.
      */
-    private void draw(AtlasState s, HandoutPage page, MapPane map, Pane drawing, Parent root, Runnable then,
+    private void draw(AtlasState s, HandoutPage page, MapPane map, Parent root, Runnable then,
                       CompletableFuture<?> done) {
         root.applyCss();
         root.layout();
@@ -195,9 +193,6 @@ final class HandoutRenderer {
                     quietSince[0] = now;
                 }
                 if (quietSince[0] >= 0 && now - quietSince[0] >= TimeUnit.MILLISECONDS.toNanos(QUIET_MS)) {
-                    drawStrokes(s, page.drawing(), map, drawing);
-                    root.applyCss();
-                    root.layout();
                     then.run();
                 } else if (now - start > TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS)) {
                     done.completeExceptionally(new RenderException(Messages.get("export.failed.render")));
@@ -209,33 +204,6 @@ final class HandoutRenderer {
             }
         };
         later(check[0]);
-    }
-
-    /**
-     * The page's pen strokes over the map, projected as the map projects (x = longitude). The map's own drawing
-     * layer, once it has one, draws {@code AtlasState.drawingProperty()} (set on the offscreen state above) and this
-     * goes.
-     */
-    private static void drawStrokes(AtlasState s, Drawing d, MapPane map, Pane pane) {
-        pane.getChildren().clear();
-        if (d.isEmpty()) {
-            return;
-        }
-        double z = s.zoomProperty().get();
-        double cx = Viewport.lonToPx(s.centerLonProperty().get(), z), cy = Viewport.latToPx(s.centerLatProperty().get(), z);
-        double w = map.getWidth(), h = map.getHeight();
-        for (Drawing.Stroke st : d.strokes()) {
-            Polyline line = new Polyline();
-            for (int i = 0; i < st.size(); i++) {
-                line.getPoints().addAll(Viewport.lonToPx(st.lon(i), z) - cx + w / 2, Viewport.latToPx(st.lat(i), z) - cy + h / 2);
-            }
-            line.setStroke(Color.web(st.color(), st.tool() == Drawing.Tool.HIGHLIGHTER ? 0.4 : 1));
-            line.setStrokeWidth(st.widthPx());
-            line.setStrokeLineCap(StrokeLineCap.ROUND);
-            line.setStrokeLineJoin(StrokeLineJoin.ROUND);
-            line.setManaged(false);
-            pane.getChildren().add(line);
-        }
     }
 
     /** Runs on the FX thread a moment from now (no pulse needed: the offscreen scene is in no window). */
