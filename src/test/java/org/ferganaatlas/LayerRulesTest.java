@@ -61,6 +61,8 @@ class LayerRulesTest {
                 .layer("search").definedBy("org.ferganaatlas.gui.search..")
                 .layer("layers").definedBy("org.ferganaatlas.gui.layers..")
                 .layer("handout").definedBy("org.ferganaatlas.gui.handout..")
+                .layer("tours").definedBy("org.ferganaatlas.gui.tours..")
+                .layer("notes").definedBy("org.ferganaatlas.gui.notes..")
                 .layer("common").definedBy("org.ferganaatlas.gui.common..")
                 .layer("l10n").definedBy("org.ferganaatlas.gui.l10n..")
                 .layer("state").definedBy("org.ferganaatlas.gui.state..")
@@ -73,8 +75,10 @@ class LayerRulesTest {
                 .whereLayer("search").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("layers").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("handout").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout")
-                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout", "common")
+                .whereLayer("tours").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("notes").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout", "tours", "notes")
+                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout", "tours", "notes", "common")
                 .because("a panel that calls another panel ties them together: the next one (tours, notes, a pen) would "
                         + "have to be wired into both, and leaving one out (presentation mode) would break the other")
                 .check(main);

@@ -22,7 +22,7 @@ final class AtlasDb {
 
     /** Tables in the order they are hashed; the search table is the FTS5 index's visible columns. */
     static final String[] TABLES = {"metadata", "source", "feature", "geometry", "feature_rtree", "name", "fact", "status",
-        "treaty", "treaty_step", "provision", "provision_feature", "event", "event_feature", "territory_period", "search"};
+        "treaty", "treaty_step", "provision", "provision_feature", "event", "event_feature", "territory_period", "translation", "search"};
 
     static void createSchema(Connection c) throws IOException, SQLException {
         String ddl;

@@ -234,12 +234,16 @@ public final class BuildDatabase {
             f.props.put("feature_code", p.featureCode());
             f.props.put("admin1", p.admin1());
             f.props.put("geonameid", p.id());
-            Set<String> alts = new LinkedHashSet<>();
+            List<String> alts = new ArrayList<>();
             if (!p.ascii().isEmpty() && !p.ascii().equals(p.name())) alts.add(p.ascii());
             alts.addAll(p.alternates());
-            for (String alt : alts) {
-                namesByKey.computeIfAbsent(f.key, k -> new ArrayList<>()).add(new Object[] {f.key, "alt", alt, 0, DS_TOWNS});
+            // cities500 gives no language per alternate name: tag them by their letters, drop the junk (NameTagging);
+            // every form stays findable by search
+            for (NameTagging.Tagged t : NameTagging.tag(p.name(), alts)) {
+                namesByKey.computeIfAbsent(f.key, k -> new ArrayList<>())
+                        .add(new Object[] {f.key, t.lang(), t.name(), t.primary() ? 1 : 0, DS_TOWNS, t.basis()});
             }
+            f.searchOnly.addAll(alts);
             features.put(f.key, f);
         }
         List<Water.River> rivers = Water.rivers(riversFile, region);
@@ -267,7 +271,7 @@ public final class BuildDatabase {
             features.put(f.key, f);
         }
         for (Feature f : features.values()) {
-            namesByKey.computeIfAbsent(f.key, k -> new ArrayList<>()).add(0, new Object[] {f.key, "en", f.nameEn, 1, f.sourceIds});
+            namesByKey.computeIfAbsent(f.key, k -> new ArrayList<>()).add(0, new Object[] {f.key, "en", f.nameEn, 1, f.sourceIds, NameTagging.SOURCE});
         }
 
         // 2. Curated facts.
@@ -335,7 +339,7 @@ public final class BuildDatabase {
         for (Object[] s : cur.sources) sources.put((String) s[0], s);
         for (Feature f : cur.features) {
             features.put(f.key, f);
-            namesByKey.computeIfAbsent(f.key, k -> new ArrayList<>()).add(0, new Object[] {f.key, "en", f.nameEn, 1, f.sourceIds});
+            namesByKey.computeIfAbsent(f.key, k -> new ArrayList<>()).add(0, new Object[] {f.key, "en", f.nameEn, 1, f.sourceIds, NameTagging.SOURCE});
         }
         List<Object[]> territory = territoryPeriods(features, cur.status, partition);
         // Curated names win over dataset names with the same (key, lang, name).
@@ -432,7 +436,8 @@ public final class BuildDatabase {
                     Envelope e = g.getEnvelopeInternal();
                     rtreeRows.add(new Object[] {id, e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY()});
                 }
-                List<String> all = namesOf.getOrDefault(f.key, List.of());
+                List<String> all = new ArrayList<>(namesOf.getOrDefault(f.key, List.of()));
+                all.addAll(f.searchOnly);
                 searchRows.add(searchRow(f.key, f.kind, f.nameEn, all, Curated.join(f.body.toArray(new String[0]))));
             }
             for (String[] s : cur.search) {
@@ -442,7 +447,7 @@ public final class BuildDatabase {
             AtlasDb.insert(c, "feature", 15, featureRows);
             AtlasDb.insert(c, "geometry", 3, geomRows);
             AtlasDb.insert(c, "feature_rtree", 5, rtreeRows);
-            AtlasDb.insert(c, "name", 5, new ArrayList<>(names.values()));
+            AtlasDb.insert(c, "name", 6, new ArrayList<>(names.values()));
             AtlasDb.insert(c, "fact", 9, cur.facts);
             AtlasDb.insert(c, "status", 10, cur.status);
             AtlasDb.insert(c, "treaty", 10, cur.treaties);
@@ -452,6 +457,7 @@ public final class BuildDatabase {
             AtlasDb.insert(c, "event", 15, cur.events);
             AtlasDb.insert(c, "event_feature", 2, cur.eventFeatures);
             AtlasDb.insert(c, "territory_period", 9, territory);
+            AtlasDb.insert(c, "translation", 8, cur.translations);
             AtlasDb.insert(c, "search", 6, searchRows);
 
             Map<String, Object> borderKm = new TreeMap<>();

@@ -52,6 +52,10 @@ final class Curated {
     final List<Object[]> provisionFeatures = new ArrayList<>();
     final List<Object[]> events = new ArrayList<>();
     final List<Object[]> eventFeatures = new ArrayList<>();
+    /** Rows of {@code translation}: record_key, field, lang, text, method, translator, translated_on, reviewed_by. */
+    final List<Object[]> translations = new ArrayList<>();
+    static final Set<String> TRANSLATION_LANGS = Set.of("ru", "ky", "tg", "uz");
+    static final Set<String> TRANSLATION_METHODS = Set.of("machine-ai", "human");
     /** Search rows for treaties, provisions and events: ref, kind, name, names, body. */
     final List<String[]> search = new ArrayList<>();
     /** Enclave parts claimed by a curated polygon_of row: "ISO3@x,y" of the part's interior point. */
@@ -62,6 +66,60 @@ final class Curated {
     private final Map<String, Set<String>> abusesBy = new TreeMap<>();
     /** Source id → its published date (may be partial), for the last_confirmed check. */
     private final Map<String, String> published = new TreeMap<>();
+    /**
+     * {@code translations.csv}: a treaty's, provision's or event's title, summary or notes in another language, with
+     * who or what made it. The English original must exist (a translation of nothing is an error), and the translated
+     * text is added to the record's search row so a Russian query finds it.
+     */
+    private void translations(Path dir, Set<String> treatyKeys, Set<String> provisionKeys, Set<String> eventKeys) throws IOException {
+        Map<String, String> original = new java.util.HashMap<>();
+        for (Object[] t : treaties) {
+            original.put(t[0] + "\u0000title", (String) t[2]);
+            original.put(t[0] + "\u0000summary", (String) t[7]);
+        }
+        for (Object[] p : provisions) {
+            original.put(p[0] + "\u0000title", (String) p[3]);
+            original.put(p[0] + "\u0000summary", (String) p[4]);
+        }
+        for (Object[] e : events) {
+            original.put(e[0] + "\u0000title", (String) e[4]);
+            original.put(e[0] + "\u0000summary", (String) e[5]);
+            original.put(e[0] + "\u0000notes", (String) e[14]);
+        }
+        Set<String> seen = new HashSet<>();
+        Map<String, List<String>> extraText = new TreeMap<>();
+        for (Csv.Row r : file(dir, "translations.csv", "record_key", "field", "lang", "text", "method", "translator",
+                "translated_on", "reviewed_by")) {
+            String key = r.get("record_key");
+            if (!treatyKeys.contains(key) && !provisionKeys.contains(key) && !eventKeys.contains(key)) {
+                err(r, "record_key '" + key + "' is not a key in treaties.csv, provisions.csv or events.csv");
+                continue;
+            }
+            String field = r.get("field");
+            if (!Set.of("title", "summary", "notes").contains(field)) {
+                err(r, "field '" + field + "' must be title, summary or notes");
+                continue;
+            }
+            if (original.get(key + "\u0000" + field) == null) {
+                err(r, key + " has no English " + field + " to translate");
+            }
+            String lang = r.get("lang");
+            if (!TRANSLATION_LANGS.contains(lang)) err(r, "lang '" + lang + "' must be one of ru ky tg uz (English is the original)");
+            if (r.get("text").isBlank()) err(r, "text is empty");
+            if (!TRANSLATION_METHODS.contains(r.get("method"))) err(r, "method '" + r.get("method") + "' must be machine-ai or human");
+            if (r.get("translator").isBlank()) err(r, "translator is empty: say who or what made the translation");
+            date(r, "translated_on", true);
+            if (!seen.add(key + "\u0000" + field + "\u0000" + lang)) err(r, key + " " + field + " in " + lang + " is translated twice");
+            translations.add(new Object[] {key, field, lang, r.get("text"), r.get("method"), r.get("translator"),
+                    r.get("translated_on"), nz(r.get("reviewed_by"))});
+            extraText.computeIfAbsent(key, k -> new ArrayList<>()).add(r.get("text"));
+        }
+        for (String[] row : search) {
+            List<String> extra = extraText.get(row[0]);
+            if (extra != null) row[4] = join(row[4], String.join(" ", extra));
+        }
+    }
+
     /** How a text names each party's forces: its name or adjective followed by a word for armed forces or a side. */
     static final Map<String, Pattern> FORCES_OF = Map.of(
             "KGZ", forces("Kyrgyz|Kyrgyzstan|Kyrgyzstan's|Kyrgyzstani"),
@@ -252,6 +310,7 @@ final class Curated {
             for (String fk : keyList(r, "feature_keys", known)) eventFeatures.add(new Object[] {key, fk});
             search.add(new String[] {key, "event", r.get("title_en"), "", join(r.get("summary_en"), r.get("notes"))});
         }
+        translations(dir, treatyKeys, provisionKeys, eventKeys);
         for (Csv.Row r : file(dir, "treaty_steps.csv", "treaty_key", "date", "step", "country", "body", "note", "confidence", "source_ids")) {
             String tk = r.get("treaty_key");
             if (!treatyKeys.contains(tk)) err(r, "treaty_key '" + tk + "' is not a key in treaties.csv");
@@ -268,7 +327,7 @@ final class Curated {
             if (r.get("name").isEmpty()) err(r, "name is empty");
             String p = r.get("is_primary");
             if (!p.isEmpty() && !p.equals("0") && !p.equals("1")) err(r, "is_primary must be 0 or 1");
-            names.add(new Object[] {fk, r.get("lang"), r.get("name"), p.equals("1") ? 1 : 0, srcs(r, "source_ids")});
+            names.add(new Object[] {fk, r.get("lang"), r.get("name"), p.equals("1") ? 1 : 0, srcs(r, "source_ids"), NameTagging.SOURCE});
         }
         for (Csv.Row r : file(dir, "facts.csv", "feature_key", "attribute", "value", "value_max", "unit", "as_of",
                 "confidence", "source_ids", "note")) {

@@ -28,6 +28,8 @@ final class Feature {
     final Geometry[] lods = new Geometry[AtlasSchema.LOD_COUNT];
     /** Extra searchable text (descriptions). */
     final List<String> body = new ArrayList<>();
+    /** Spellings the search finds but the {@code name} table does not list (dropped by {@link NameTagging}). */
+    final List<String> searchOnly = new ArrayList<>();
 
     Feature(String key, String kind, String nameEn, String confidence, String sourceIds) {
         this.key = key;

@@ -52,10 +52,12 @@ CREATE VIRTUAL TABLE feature_rtree USING rtree(id, min_lon, max_lon, min_lat, ma
 
 CREATE TABLE name(              -- names of features, treaties and events in the five languages (and spelling variants)
   feature_key TEXT NOT NULL,
-  lang        TEXT NOT NULL,    -- en ru ky tg uz (other GeoNames languages are folded into 'alt')
+  lang        TEXT NOT NULL,    -- en ru ky tg uz, or 'alt' (other spellings: Latin transliterations and former names)
   name        TEXT NOT NULL,
   is_primary  INTEGER NOT NULL, -- 1 = the name to show for that language
   source_ids  TEXT NOT NULL,
+  basis       TEXT,             -- how the language is known: 'source' (the source says so) or 'rule:<name>' (derived from
+                                -- the letters by the build's NameTagging rules); NULL in files built before this column
   PRIMARY KEY(feature_key, lang, name)
 ) WITHOUT ROWID;
 
@@ -160,6 +162,19 @@ CREATE TABLE event_feature(
   event_key   TEXT NOT NULL,
   feature_key TEXT NOT NULL,
   PRIMARY KEY(event_key, feature_key)
+) WITHOUT ROWID;
+
+CREATE TABLE translation(       -- texts of treaties, provisions and events in other languages than English (additive:
+                                -- readers that do not know this table keep showing title_en/summary_en/notes)
+  record_key    TEXT NOT NULL,  -- a treaty, provision or event key
+  field         TEXT NOT NULL,  -- title|summary|notes (the English original: title_en, summary_en, notes)
+  lang          TEXT NOT NULL,  -- ru ky tg uz
+  text          TEXT NOT NULL,
+  method        TEXT NOT NULL,  -- machine-ai (made by an AI assistant) | human
+  translator    TEXT NOT NULL,  -- who or what made it ('Claude (Anthropic)')
+  translated_on TEXT NOT NULL,  -- ISO date, possibly partial
+  reviewed_by   TEXT,           -- who checked it against the original; NULL = nobody yet
+  PRIMARY KEY(record_key, field, lang)
 ) WITHOUT ROWID;
 
 -- Full-text index over every name and text. 'fold' holds TextFold.fold() of the names, a Latin

@@ -63,15 +63,26 @@ public final class AtlasDatabase implements AutoCloseable {
     private final FactRepository facts;
     private final TreatyRepository treaties;
     private final EventRepository events;
+    private final TranslationRepository translations;
 
-    private AtlasDatabase(Path file, Jdbc jdbc, Map<String, String> metadata) {
+    /**
+     * What {@link #open} found: the metadata, and which later additions to schema 2 the file has (a file built before
+     * them lacks the {@code translation} table and {@code name.basis}; it is read without them).
+     */
+    private record Checked(Map<String, String> metadata, boolean hasTranslation, boolean hasNameBasis) {}
+
+    private AtlasDatabase(Path file, Jdbc jdbc, Checked checked) {
+        Map<String, String> metadata = Collections.unmodifiableMap(checked.metadata());
+        boolean hasTranslation = checked.hasTranslation();
+        boolean hasNameBasis = checked.hasNameBasis();
         this.file = file;
         this.jdbc = jdbc;
         this.metadata = metadata;
-        this.features = new FeatureRepository(jdbc, file);
+        this.features = new FeatureRepository(jdbc, file, hasNameBasis);
         this.facts = new FactRepository(jdbc);
         this.treaties = new TreatyRepository(jdbc);
         this.events = new EventRepository(jdbc);
+        this.translations = new TranslationRepository(jdbc, hasTranslation);
     }
 
     /** Opens the bundled database found by {@link AtlasPaths#bundledDatabase()}. */
@@ -100,8 +111,8 @@ public final class AtlasDatabase implements AutoCloseable {
                 + abs + " failed (" + e.getMessage() + "). The file may be damaged; please reinstall Fergana Border Atlas.", e));
         try {
             // the connection used for the checks stays in the pool for the first reads
-            Map<String, String> meta = jdbc.withConnection(c -> readChecked(c, abs));
-            return new AtlasDatabase(abs, jdbc, Collections.unmodifiableMap(meta));
+            Checked checked = jdbc.withConnection(c -> readChecked(c, abs));
+            return new AtlasDatabase(abs, jdbc, checked);
         } catch (SQLException e) {
             jdbc.close();
             throw new AtlasDataException(AtlasDataException.Problem.DAMAGED, "The atlas database is damaged or is not an atlas database ("
@@ -127,7 +138,7 @@ public final class AtlasDatabase implements AutoCloseable {
     }
 
     /** The tables, the metadata and its schema version, and a touch of the tables the map needs. */
-    private static Map<String, String> readChecked(java.sql.Connection c, Path abs) throws SQLException {
+    private static Checked readChecked(java.sql.Connection c, Path abs) throws SQLException {
         Set<String> tables = new LinkedHashSet<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
             while (rs.next()) {
@@ -168,12 +179,19 @@ public final class AtlasDatabase implements AutoCloseable {
                     + " (the data and the program come from different releases).", abs, null,
                     version.strip(), AtlasSchema.SCHEMA_VERSION));
         }
+        // Later additions to schema 2 that older files lack: read when present, else left out
+        boolean nameBasis = false;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name FROM pragma_table_info('name')")) {
+            while (rs.next()) {
+                nameBasis |= "basis".equals(rs.getString(1));
+            }
+        }
         // Touch the tables the map needs so that a damaged file fails now, not while drawing.
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT (SELECT count(*) FROM feature WHERE kind = 'country'), (SELECT count(*) FROM feature_rtree)")) {
             rs.next();
         }
-        return meta;
+        return new Checked(meta, tables.contains("translation"), nameBasis);
     }
 
     /**
@@ -321,6 +339,11 @@ public final class AtlasDatabase implements AutoCloseable {
     /** The timeline's events. */
     public EventRepository eventRepository() {
         return events;
+    }
+
+    /** Treaty, provision and event texts in other languages than English (none in a file built before them). */
+    public TranslationRepository translationRepository() {
+        return translations;
     }
 
     // ---------------------------------------------------------------- forwards to the repositories

@@ -43,9 +43,13 @@ public final class FeatureRepository {
     private final WeightedLruCache<Long, Geometry> geometryCache =
             new WeightedLruCache<>(GEOMETRY_CACHE_COORDINATES, Geometry::getNumPoints);
 
-    FeatureRepository(Jdbc jdbc, Path file) {
+    /** Whether {@code name} has its {@code basis} column (files built before it are read without). */
+    private final boolean nameBasis;
+
+    FeatureRepository(Jdbc jdbc, Path file, boolean nameBasis) {
         this.jdbc = jdbc;
         this.file = file;
+        this.nameBasis = nameBasis;
     }
 
     /** The feature with this key. */
@@ -120,11 +124,11 @@ public final class FeatureRepository {
 
     /** Names of a feature (or treaty/event key), by language then primary first then name. */
     public List<Name> names(String key) {
-        return jdbc.query("SELECT lang, name, is_primary, source_ids FROM name WHERE feature_key = ?"
+        return jdbc.query("SELECT lang, name, is_primary, source_ids, " + (nameBasis ? "basis" : "NULL") + " FROM name WHERE feature_key = ?"
                         + " ORDER BY CASE lang WHEN 'en' THEN 0 WHEN 'ru' THEN 1 WHEN 'ky' THEN 2 WHEN 'tg' THEN 3"
                         + " WHEN 'uz' THEN 4 ELSE 5 END, lang, is_primary DESC, name",
                 List.of(key),
-                rs -> new Name(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, SourceIds.split(rs.getString(4))));
+                rs -> new Name(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, SourceIds.split(rs.getString(4)), rs.getString(5)));
     }
 
     /**

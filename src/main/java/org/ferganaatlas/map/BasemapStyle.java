@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param graticule            graticule lines
  * @param graticuleLabel       graticule degree labels
  * @param labelHalo            halo behind labels
- * @param labelSize            graticule label cap height in pixels (drawn with a built-in stroke font)
+ * @param labelSize            graticule label cap height in pixels (drawn in DejaVu Sans by {@link OutlineFont})
  */
 public record BasemapStyle(String id, Color outsideRegion, Color noCountry, Map<String, Color> countryFill,
                            Color otherCountryFill, Color waterFill, Color waterEdge, Color river, Color border,

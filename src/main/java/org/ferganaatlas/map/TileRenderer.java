@@ -300,16 +300,18 @@ public final class TileRenderer {
     /** Draws a label with a halo; labels are placed in world pixels, so neighbouring tiles draw the same pixels. */
     private void drawLabel(Graphics2D g, String text, double x, double y) {
         double size = style.labelSize();
-        if (x > SIZE + 2 || y < -2 || y > SIZE + size + 4 || x + StrokeFont.width(text, size) < -2) {
+        // the interface's typeface, DejaVu Sans, from its own file: no AWT font (OutlineFont says why)
+        OutlineFont font = OutlineFont.dejaVuSans();
+        double em = font.emForCapHeight(size);
+        if (x > SIZE + 2 || y < -2 || y > SIZE + size + 4 || x + font.width(text, em) < -2) {
             return;
         }
-        Path2D.Double outline = StrokeFont.outline(text, x, y, size);
+        Path2D.Double outline = font.outline(text, x, y, em);
         g.setColor(style.labelHalo());
-        g.setStroke(new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(outline);
         g.setColor(style.graticuleLabel());
-        g.setStroke(new BasicStroke(0.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(outline);
+        g.fill(outline);
     }
 
     /** 40° N as "40°N", 40.5 as "40°30′N" (the graticule steps are whole minutes). */

@@ -12,7 +12,9 @@ public enum BuiltInLayer {
     VILLAGES("villages"),
     TOWNS("towns"),
     WATER("water"),
-    RIVERS("rivers");
+    RIVERS("rivers"),
+    /** The user's own notes as pins (drawn from the user's database, not from atlas features). */
+    NOTES("notes");
 
     private final String id;
 

@@ -69,6 +69,53 @@ class BuildDatabaseFixtureTest {
     }
 
     @Test
+    void townNamesAreTaggedByLanguageAndJunkIsLeftOut() throws Exception {
+        try (Connection c = open(firstDb)) {
+            String batken = "town:" + townId(c, "Batken");
+            List<String> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT lang || ':' || name || ':' || is_primary || ':' || basis FROM name WHERE feature_key = ? ORDER BY 1")) {
+                ps.setString(1, batken);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(rs.getString(1));
+                }
+            }
+            assertEquals(List.of("en:Batken:1:source", "ru:Баткен:1:rule:russian-cyrillic"), rows,
+                    "cities500 lists 'ba te ken', 'badknd', バトケン ... untagged");
+            // every spelling the source gives is still found by search
+            assertTrue(refs(c, "names:\"badknd\"").contains(batken));
+        }
+    }
+
+    @Test
+    void translationsAreCarriedIntoTheDatabaseAndTheSearch() throws Exception {
+        try (Connection c = open(firstDb)) {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT record_key, field, lang, text, method, translator,"
+                    + " translated_on, coalesce(reviewed_by, '-') FROM translation ORDER BY record_key, field")) {
+                while (rs.next()) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 1; i <= 8; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                    rows.add(sb.toString());
+                }
+            }
+            assertEquals(List.of("event:test-reopening|title|ru|Кызыл-Бел открывается|human|Test translator|2026-12-01|Test reviewer",
+                    "treaty:test-2025|summary|ru|Краткое тестовое изложение.|machine-ai|Claude|2026-12|-"), rows);
+            assertEquals(List.of("treaty:test-2025"), refs(c, "body:\"тестовое\""));
+        }
+    }
+
+    static long townId(Connection c, String nameEn) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT json_extract(props, '$.geonameid') FROM feature WHERE kind = 'town' AND name_en = ?")) {
+            ps.setString(1, nameEn);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), nameEn + " is not a town of the fixture");
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void curatedPrimaryEnglishNameNamesABuiltFeature() throws Exception {
         try (Connection c = open(firstDb)) {
             assertEquals("Lake or reservoir (GSHHG)", nameEn(c, "lake:gshhg:1"), "fixture lake should start unnamed");
@@ -122,6 +169,8 @@ class BuildDatabaseFixtureTest {
                 + "village:odd,village,Odd,KGZ,,,,,,nearest:1,low,f-test-1,\n"
                 + "village:gone,village,Gone,KGZ,,,,,,geonames:999999999,low,f-test-1,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("events.csv"), "event:x,2025-01-01,,clash,X,,village:nowhere,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
+        Files.writeString(cur.resolve("translations.csv"), "treaty:nosuch,summary,ru,Текст,machine-ai,Claude,2026-12,\n"
+                + "treaty:test-2025,title,fr,Traité,guess,,2026-12,\n", StandardOpenOption.APPEND);
         Files.delete(cur.resolve("treaty_steps.csv"));
         BuildDatabase.CuratedDataException e = assertThrows(BuildDatabase.CuratedDataException.class, () ->
                 BuildDatabase.build(FIXTURE.resolve("manifest.json"), cur, tmp.resolve("bad/atlas.sqlite"), tmp.resolve("work")));
@@ -129,7 +178,9 @@ class BuildDatabaseFixtureTest {
         for (String want : List.of("facts.csv:4: as_of '2025-13-01'", "facts.csv:4: confidence 'certain'",
                 "facts.csv:4: unknown source id 'nosuch'", "places.csv:7: coordinate 45.0,70.5 lies outside the region",
                 "places.csv:8: unknown coord_derivation 'nearest:1'", "places.csv:9: unknown GeoNames id 999999999",
-                "events.csv:4: feature_keys refers to unknown key 'village:nowhere'")) {
+                "events.csv:4: feature_keys refers to unknown key 'village:nowhere'",
+                "translations.csv:4: record_key 'treaty:nosuch' is not a key", "translations.csv:5: lang 'fr' must be one of",
+                "translations.csv:5: method 'guess' must be", "translations.csv:5: translator is empty")) {
             assertTrue(m.contains(want), "message lacks '" + want + "':\n" + m);
         }
         assertTrue(Files.notExists(tmp.resolve("bad/atlas.sqlite")), "a failed build must not leave a database");

@@ -86,6 +86,33 @@ class AtlasDatabaseTest {
     }
 
     @Test
+    void namesAndTranslationsFromAFileBuiltWithAndWithoutThem() throws Exception {
+        Path file = good();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE name SET basis = 'rule:russian-cyrillic' WHERE lang = 'ru'");
+            st.executeUpdate("INSERT INTO translation VALUES ('event:x', 'summary', 'ru', 'Текст', 'machine-ai', 'Claude', '2026-12', NULL)");
+        }
+        try (AtlasDatabase db = AtlasDatabase.open(file)) {
+            Name ru = db.featureRepository().names("crossing:kyzyl-bel").get(1);
+            assertEquals("rule:russian-cyrillic", ru.basis());
+            assertTrue(ru.derived());
+            assertEquals(List.of("Текст"), db.translationRepository().all().stream().map(t -> t.text()).toList());
+        }
+        // a file written before name.basis and translation existed still opens, with neither
+        Path older = TestAtlasFile.write(dir, "older.sqlite", Integer.toString(AtlasSchema.SCHEMA_VERSION));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + older); Statement st = c.createStatement()) {
+            st.executeUpdate("ALTER TABLE name DROP COLUMN basis");
+            st.executeUpdate("DROP TABLE translation");
+        }
+        try (AtlasDatabase db = AtlasDatabase.open(older)) {
+            List<Name> names = db.featureRepository().names("crossing:kyzyl-bel");
+            assertEquals(List.of("en", "ru", "alt"), names.stream().map(Name::lang).toList());
+            assertTrue(names.stream().allMatch(n -> n.basis() == null && !n.derived()));
+            assertTrue(db.translationRepository().all().isEmpty());
+        }
+    }
+
+    @Test
     void repositoriesShareOnePoolAndAnswerLikeTheDatabase() throws Exception {
         Path file = good();
         try (AtlasDatabase db = AtlasDatabase.open(file)) {

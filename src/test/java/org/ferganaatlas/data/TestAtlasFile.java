@@ -64,7 +64,7 @@ public final class TestAtlasFile {
             feature(c, 5, "lake:test", "lake", "Test Lake", "KGZ", null, 3, 6, box(71.4, 40.4, 71.6, 40.6), null);
             feature(c, 6, "river:test", "river", "Test River", null, null, 1, 5,
                     GF.createLineString(new Coordinate[] {new Coordinate(70.2, 40.8), new Coordinate(71.8, 40.8)}), null);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO name VALUES (?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO name(feature_key, lang, name, is_primary, source_ids) VALUES (?,?,?,?,?)")) {
                 name(ps, "crossing:kyzyl-bel", "en", "Kyzyl-Bel", 1);
                 name(ps, "crossing:kyzyl-bel", "ru", "Кызыл-Бел", 1);
                 name(ps, "crossing:kyzyl-bel", "alt", "Qizil-Bel", 0);

@@ -55,6 +55,28 @@ class ExportCommandTest {
     }
 
     @Test
+    void theBuiltInTourBecomesAPagePerStopWithItsTitles() throws Exception {
+        Path pdf = Files.createTempDirectory("atlas-export-cli").resolve("tour.pdf");
+        AtlasProcess.Result r = export(List.of("--export", pdf.toString(), "--tour", "The 2025 settlement"));
+        assertEquals(0, r.exitCode(), r::all);
+        org.ferganaatlas.model.GuidedTour tour = org.ferganaatlas.gui.state.BuiltInTour.read();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(tour.stops().size(), doc.getNumberOfPages());
+            PDFTextStripper strip = new PDFTextStripper();
+            strip.setStartPage(1);
+            strip.setEndPage(1);
+            String first = strip.getText(doc);
+            String key = tour.stops().get(0).textKey();
+            String title = key == null ? tour.stops().get(0).title()
+                    : org.ferganaatlas.gui.l10n.Messages.getOr(key + ".title", tour.stops().get(0).title());
+            assertTrue(first.contains(title), "page 1 lacks the first stop's title " + title + ": " + first);
+        }
+        AtlasProcess.Result none = export(List.of("--export", pdf.resolveSibling("x.pdf").toString(), "--tour", "No such tour"));
+        assertNotEquals(0, none.exitCode(), none::all);
+        assertTrue(none.stderr().contains("No such tour"), none::all);
+    }
+
+    @Test
     void badArgumentsEndTheRunWithOneLineAndNoFile() throws Exception {
         Path dir = Files.createTempDirectory("atlas-export-cli");
         AtlasProcess.Result size = export(List.of("--export", dir.resolve("a.png").toString(), "--size", "12"));

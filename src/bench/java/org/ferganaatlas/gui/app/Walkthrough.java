@@ -62,6 +62,7 @@ public final class Walkthrough extends AnimationTimer {
         steps.add(new Step("date-2021-01-01", () -> state.mapDateProperty().set(LocalDate.of(2021, 1, 1))));
         steps.add(new Step("tab-treaties", () -> state.sideTabProperty().set(SideTab.TREATIES)));
         steps.add(new Step("tab-timeline", () -> state.sideTabProperty().set(SideTab.TIMELINE)));
+        steps.add(new Step("tab-notes", () -> state.sideTabProperty().set(SideTab.NOTES)));
         steps.add(new Step("tab-layers", () -> state.sideTabProperty().set(SideTab.LAYERS)));
         steps.add(new Step("date-today", () -> state.mapDateProperty().set(LocalDate.now())));
         steps.add(new Step("deselect-home", () -> {

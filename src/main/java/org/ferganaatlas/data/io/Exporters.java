@@ -52,11 +52,11 @@ public final class Exporters {
         }
     }
 
-    private interface Body {
+    interface Body {
         void write(Writer w) throws IOException;
     }
 
-    private static void atomically(Path file, Body body) throws IOException {
+    static void atomically(Path file, Body body) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
         try {

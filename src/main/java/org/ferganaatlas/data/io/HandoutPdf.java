@@ -29,7 +29,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 public final class HandoutPdf {
     /** Page size in PDF points (1/72 in): A4 landscape. */
     public static final float PAGE_W = PDRectangle.A4.getHeight(), PAGE_H = PDRectangle.A4.getWidth();
-    private static final float MARGIN = 30, SIDEBAR = 190, GAP = 14, HEADER = 72, FOOTER = 56;
+    private static final float MARGIN = 30, SIDEBAR = 190, GAP = 14, HEADER = 94, FOOTER = 56;
     /** The map's box on the page, in points: render the picture with this aspect ratio. */
     public static final float MAP_W = PAGE_W - 2 * MARGIN - SIDEBAR - GAP, MAP_H = PAGE_H - 2 * MARGIN - HEADER - FOOTER;
 
@@ -42,7 +42,7 @@ public final class HandoutPdf {
      * One page.
      *
      * @param title       above the map
-     * @param caption     under the title (may be empty; at most two lines are printed)
+     * @param caption     under the title (may be empty; at most four lines are printed)
      * @param mapDate     under the caption: the day the map shows
      * @param map         the map picture, any resolution, with the aspect of {@link #MAP_W} × {@link #MAP_H}
      * @param legendTitle the legend's heading
@@ -121,11 +121,12 @@ public final class HandoutPdf {
                 y -= 22;
             }
             y -= 2;
-            for (String line : wrap(s.caption(), text, 10, PAGE_W - 2 * MARGIN, 2)) {
-                text(cs, text, 10, MARGIN, y, line, 0.25f);
-                y -= 13;
+            // a tour stop's caption cites its sources at its end: four lines keep them
+            for (String line : wrap(s.caption(), text, 9.5f, PAGE_W - 2 * MARGIN, 4)) {
+                text(cs, text, 9.5f, MARGIN, y, line, 0.25f);
+                y -= 12;
             }
-            text(cs, text, 9, MARGIN, y, clean(s.mapDate()), 0.25f);
+            text(cs, text, 9, MARGIN, y - 2, clean(s.mapDate()), 0.25f);
             // the map, framed, with its scale bar and north arrow
             float mx = MARGIN, my = MARGIN + FOOTER, mw = MAP_W, mh = MAP_H;
             cs.drawImage(map, mx, my, mw, mh);
@@ -148,7 +149,7 @@ public final class HandoutPdf {
                     float w = 32, h = w * sw0.getHeight() / (float) Math.max(1, sw0.getWidth());
                     cs.drawImage(sw0, sx, ly + 3 - h / 2, w, h);
                 }
-                List<String> lines = wrap(item.label(), text, 8.5f, sw - 38, 2);
+                List<String> lines = wrap(item.label(), text, 8.5f, sw - 38, 3);
                 for (String line : lines) {
                     text(cs, text, 8.5f, sx + 38, ly, line, 0.12f);
                     ly -= 10.5f;

@@ -29,6 +29,10 @@ public final class ImportException extends Exception {
         NO_COORDINATE_COLUMNS("noCoordinateColumns"),
         /** More than the atlas reads from one file (a compressed file that unpacks to gigabytes); details: limit. */
         TOO_LARGE("tooLarge"),
+        /** JSON, but not a tour file of the atlas (a GeoJSON file, another program's JSON). */
+        NOT_A_TOUR("notATour"),
+        /** A tour file written by a newer version of the atlas; details: its version, the newest this one reads. */
+        NEWER_TOUR("newerTour"),
         /** The user cancelled the import. */
         CANCELLED("cancelled");
 

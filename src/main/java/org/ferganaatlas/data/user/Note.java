@@ -18,15 +18,16 @@ import java.util.List;
  * @param tags       sorted, distinct, non-blank
  * @param created    when it was first saved
  * @param updated    when it was last saved
+ * @param photo      the path of a photo file the user chose (kept as they chose it, not copied), or null
  */
 public record Note(long id, String featureKey, Double lat, Double lon, String title, String text, LocalDate date,
-                   String author, List<String> tags, Instant created, Instant updated) {
+                   String author, List<String> tags, Instant created, Instant updated, String photo) {
     public Note {
         tags = List.copyOf(tags);
     }
 
     /** The fields a user edits, as a draft (to change and {@link Notes#update}). */
     public NoteDraft draft() {
-        return new NoteDraft(featureKey, lat, lon, title, text, date, author, tags);
+        return new NoteDraft(featureKey, lat, lon, title, text, date, author, tags, photo);
     }
 }

@@ -11,9 +11,16 @@ import java.util.TreeSet;
  * thread. A note is about a feature, a point, or a point on a feature.
  */
 public record NoteDraft(String featureKey, Double lat, Double lon, String title, String text, LocalDate date,
-                        String author, List<String> tags) {
+                        String author, List<String> tags, String photo) {
+    /** Longest photo path kept (no file system has longer paths). */
+    public static final int MAX_PHOTO_PATH = 4096;
+
     public NoteDraft {
         featureKey = blankToNull(featureKey);
+        photo = blankToNull(photo);
+        if (photo != null && photo.length() > MAX_PHOTO_PATH) {
+            throw new IllegalArgumentException("A photo's path is at most " + MAX_PHOTO_PATH + " characters");
+        }
         title = Objects.requireNonNull(title, "title").strip();
         text = text == null ? "" : text;
         author = blankToNull(author);
@@ -32,6 +39,12 @@ public record NoteDraft(String featureKey, Double lat, Double lon, String title,
         tags = cleanTags(tags);
     }
 
+    /** A draft without a photo. */
+    public NoteDraft(String featureKey, Double lat, Double lon, String title, String text, LocalDate date, String author,
+                     List<String> tags) {
+        this(featureKey, lat, lon, title, text, date, author, tags, null);
+    }
+
     /** A note on an atlas feature. */
     public static NoteDraft onFeature(String featureKey, String title, String text) {
         return new NoteDraft(Objects.requireNonNull(featureKey, "featureKey"), null, null, title, text, null, null, List.of());
@@ -43,23 +56,33 @@ public record NoteDraft(String featureKey, Double lat, Double lon, String title,
     }
 
     public NoteDraft withDate(LocalDate d) {
-        return new NoteDraft(featureKey, lat, lon, title, text, d, author, tags);
+        return new NoteDraft(featureKey, lat, lon, title, text, d, author, tags, photo);
     }
 
     public NoteDraft withAuthor(String a) {
-        return new NoteDraft(featureKey, lat, lon, title, text, date, a, tags);
+        return new NoteDraft(featureKey, lat, lon, title, text, date, a, tags, photo);
     }
 
     public NoteDraft withTags(Collection<String> t) {
-        return new NoteDraft(featureKey, lat, lon, title, text, date, author, List.copyOf(t));
+        return new NoteDraft(featureKey, lat, lon, title, text, date, author, List.copyOf(t), photo);
     }
 
     public NoteDraft withText(String t) {
-        return new NoteDraft(featureKey, lat, lon, title, t, date, author, tags);
+        return new NoteDraft(featureKey, lat, lon, title, t, date, author, tags, photo);
     }
 
     public NoteDraft withTitle(String t) {
-        return new NoteDraft(featureKey, lat, lon, t, text, date, author, tags);
+        return new NoteDraft(featureKey, lat, lon, t, text, date, author, tags, photo);
+    }
+
+    /** With a photo file's path (null: none). */
+    public NoteDraft withPhoto(String path) {
+        return new NoteDraft(featureKey, lat, lon, title, text, date, author, tags, path);
+    }
+
+    /** Attached to a feature (or to none) and pinned to a point (or to none): where the note is. */
+    public NoteDraft withPlace(String key, Double latitude, Double longitude) {
+        return new NoteDraft(key, latitude, longitude, title, text, date, author, tags, photo);
     }
 
     private static String blankToNull(String s) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ferganaatlas.data.jdbc.Rows;
+import org.ferganaatlas.logic.TextMatch;
 
 /**
  * The user's notes ({@code note}, {@code note_tag}). Every method runs on the user database's thread and returns
@@ -21,7 +22,7 @@ import org.ferganaatlas.data.jdbc.Rows;
  */
 public final class Notes {
     private static final String COLUMNS =
-            "n.id, n.feature_key, n.lat, n.lon, n.title, n.text, n.note_date, n.author, n.created_at, n.updated_at";
+            "n.id, n.feature_key, n.lat, n.lon, n.title, n.text, n.note_date, n.author, n.created_at, n.updated_at, n.photo";
 
     private final UserDatabase db;
 
@@ -35,9 +36,9 @@ public final class Notes {
         return db.change("note", c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO note(feature_key, lat, lon, title, text, note_date,"
-                    + " author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    + " author, created_at, updated_at, photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
                 Rows.bind(ps, Arrays.asList(draft.featureKey(), draft.lat(), draft.lon(),
-                        draft.title(), draft.text(), date(draft.date()), draft.author(), at, at));
+                        draft.title(), draft.text(), date(draft.date()), draft.author(), at, at, draft.photo()));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -54,9 +55,9 @@ public final class Notes {
         return db.change("note", c -> {
             int n;
             try (PreparedStatement ps = c.prepareStatement("UPDATE note SET feature_key = ?, lat = ?, lon = ?, title = ?,"
-                    + " text = ?, note_date = ?, author = ?, updated_at = ? WHERE id = ?")) {
+                    + " text = ?, note_date = ?, author = ?, updated_at = ?, photo = ? WHERE id = ?")) {
                 Rows.bind(ps, Arrays.asList(draft.featureKey(), draft.lat(), draft.lon(),
-                        draft.title(), draft.text(), date(draft.date()), draft.author(), at, id));
+                        draft.title(), draft.text(), date(draft.date()), draft.author(), at, draft.photo(), id));
                 n = ps.executeUpdate();
             }
             if (n == 0) {
@@ -79,6 +80,58 @@ public final class Notes {
                 return ps.executeUpdate() > 0;
             }
         });
+    }
+
+    /**
+     * Deletes the note and its tags in one transaction; completes with the note as it was (for {@link #restore}, the
+     * undo), or empty if there was none.
+     */
+    public CompletableFuture<Optional<Note>> remove(long id) {
+        return db.change("note", c -> {
+            Optional<Note> was = read(c, id);
+            if (was.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM note WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            return was;
+        });
+    }
+
+    /**
+     * Puts a removed note back as it was: the same id, times and tags, in one transaction (undo of {@link #remove}).
+     * Completes with the note; fails if a note with its id exists.
+     */
+    public CompletableFuture<Note> restore(Note note) {
+        NoteDraft d = note.draft(); // checks the fields as a new note would be
+        return db.change("note", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO note(id, feature_key, lat, lon, title, text,"
+                    + " note_date, author, created_at, updated_at, photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Rows.bind(ps, Arrays.asList(note.id(), d.featureKey(), d.lat(), d.lon(), d.title(), d.text(),
+                        date(d.date()), d.author(), note.created().toString(), note.updated().toString(), d.photo()));
+                ps.executeUpdate();
+            }
+            writeTags(c, note.id(), d.tags());
+            return read(c, note.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * The notes whose title, text or tags match {@code query} by the atlas search's rule ({@link TextMatch}: each
+     * word starts a word, Latin and Cyrillic alike); every note for a blank query.
+     */
+    public CompletableFuture<List<Note>> search(String query) {
+        TextMatch match = TextMatch.of(query);
+        return list().thenApply(all -> all.stream().filter(n -> matches(match, n)).toList());
+    }
+
+    /** Whether a note's title, text or tags match (the same rule as {@link #search}, for a list already in memory). */
+    public static boolean matches(TextMatch match, Note n) {
+        List<String> texts = new ArrayList<>(n.tags());
+        texts.add(n.title());
+        texts.add(n.text());
+        return match.matches(texts);
     }
 
     /** The note with this id. */
@@ -127,7 +180,7 @@ public final class Notes {
                     String d = rs.getString(7);
                     rows.put(rs.getLong(1), new Object[] {rs.getString(2), Rows.doubleOrNull(rs, 3), Rows.doubleOrNull(rs, 4),
                             rs.getString(5), rs.getString(6), d == null ? null : LocalDate.parse(d), rs.getString(8),
-                            Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10))});
+                            Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)), rs.getString(11)});
                 }
             }
         }
@@ -147,7 +200,7 @@ public final class Notes {
         List<Note> out = new ArrayList<>(rows.size());
         rows.forEach((id, r) -> out.add(new Note(id, (String) r[0], (Double) r[1], (Double) r[2], (String) r[3],
                 (String) r[4], (LocalDate) r[5], (String) r[6], tags.getOrDefault(id, List.of()), (Instant) r[7],
-                (Instant) r[8])));
+                (Instant) r[8], (String) r[9])));
         return out;
     }
 

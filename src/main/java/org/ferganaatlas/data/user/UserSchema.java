@@ -126,7 +126,15 @@ public final class UserSchema {
                       max_lat    REAL NOT NULL,
                       attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes) AND json_type(attributes) = 'object')
                     )""",
-                    "CREATE INDEX user_feature_by_layer ON user_feature(layer_id)")));
+                    "CREATE INDEX user_feature_by_layer ON user_feature(layer_id)")),
+            // Added columns only, with defaults: a version-1 file keeps every tour and stop as it was.
+            new Migration(2, "tour stops: speaker notes and an optional drawing (JSON, see data.io.DrawingJson)", List.of(
+                    "ALTER TABLE tour_stop ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE tour_stop ADD COLUMN drawing TEXT CHECK (drawing IS NULL OR json_valid(drawing))")),
+            // A photo is the user's own file, named, never copied in: the database stays small and the photo stays
+            // where the user keeps it (and opens with their own viewer).
+            new Migration(3, "a note's photo file reference", List.of(
+                    "ALTER TABLE note ADD COLUMN photo TEXT CHECK (photo IS NULL OR length(trim(photo)) > 0)")));
 
     /** The version of a file on which every migration ran. */
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -34,6 +34,7 @@ public final class AtlasApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        org.ferganaatlas.gui.common.HostFiles.install(getHostServices()); // a note's photo opens with the system's viewer
         fxThread = Thread.currentThread();
         CrashHandler.install();
         List<String> args = getParameters().getRaw();

@@ -90,6 +90,7 @@ public final class AtlasWindow {
     private SidePanel side;
     private BorderPane mapArea;
     private final ExportMenu exportMenu;
+    private final org.ferganaatlas.gui.tours.TourControls tours;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
         this(db, state, false);
@@ -202,6 +203,10 @@ public final class AtlasWindow {
         mapPane.mapView().addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, firstUse);
         mapPane.mapView().addEventFilter(KeyEvent.KEY_PRESSED, firstUse);
         showDetails.run();
+        // ---- guided tours (gui.tours): the progress overlay on the map; its keys go on the scene in createScene
+        this.tours = new org.ferganaatlas.gui.tours.TourControls(ctx, mapPane.mapView());
+        mapStack.getChildren().add(tours.overlay());
+        // ---- end of guided tours
         bottomBar = new VBox(new NoticeBar(ctx), new StatusBar(ctx));
         root.setBottom(bottomBar);
         // the user's own database opens in the background once the window exists; the atlas works without it
@@ -439,7 +444,14 @@ public final class AtlasWindow {
         t.setTooltip(tooltip("toolbar.measure.tip"));
         // the toggle and the tool mode follow each other (M, Esc and the button all change the tool)
         t.setSelected(state.toolProperty().get() == ToolMode.MEASURE);
-        t.selectedProperty().addListener((o, a, on) -> state.toolProperty().set(on ? ToolMode.MEASURE : ToolMode.PAN));
+        // (unticked because another tool was chosen: that tool stays)
+        t.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                state.toolProperty().set(ToolMode.MEASURE);
+            } else if (state.toolProperty().get() == ToolMode.MEASURE) {
+                state.toolProperty().set(ToolMode.PAN);
+            }
+        });
         state.toolProperty().addListener((o, a, tool) -> t.setSelected(tool == ToolMode.MEASURE));
         return t;
     }
@@ -640,6 +652,7 @@ public final class AtlasWindow {
                 presentationMode.attach(s);
             }
         });
+        tours.install(scene); // first: while a tour is shown, a clicker's arrows step it instead of panning
         installToolKeys(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed()) {

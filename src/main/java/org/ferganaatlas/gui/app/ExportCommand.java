@@ -23,7 +23,7 @@ import javafx.application.Platform;
  * the view offscreen, writes the file and ends, with no window. Values may follow their option as the next
  * argument or after {@code =}. Bad arguments end the run before anything starts, with one line on stderr.
  * Without {@code --tour} the page is the whole valley (or {@code --view=lat,lon,zoom}) on the date; with it, one
- * page per stop of the user's tour of that title.
+ * page per stop of the tour of that title: the built-in one, or one of the user's (its drawings included).
  */
 final class ExportCommand {
     /** Exit codes: the arguments were wrong; the file could not be written. */
@@ -79,7 +79,7 @@ final class ExportCommand {
         Path target = Path.of(f).toAbsolutePath();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir) || Files.isDirectory(target)) {
-            throw new BadArguments(Messages.format("export.failed", target.toString(), Messages.get("export.failed.folder")));
+            throw new BadArguments(Messages.format("handout.notSaved", target.toString(), Messages.get("export.failed.folder")));
         }
         return new Options(target, s, scale != null && scale.strip().startsWith("2"), d,
                 tour == null || tour.isBlank() ? null : tour.strip());
@@ -142,33 +142,46 @@ final class ExportCommand {
         if (o.tour() == null) {
             return CompletableFuture.completedFuture(List.of(new HandoutPage("", "", viewNow(window, args), Drawing.EMPTY)));
         }
-        if (db == null) {
-            return CompletableFuture.failedFuture(new HandoutExport.ExportException(
-                    Messages.format("cli.export.noTour", o.tour(), Messages.get("cli.export.noTours"))));
-        }
-        return db.tours().list().thenCompose(tours -> {
-            Tour found = tours.stream().filter(t -> t.title().strip().equalsIgnoreCase(o.tour())).findFirst().orElse(null);
-            if (found == null) {
-                String names = tours.isEmpty() ? Messages.get("cli.export.noTours")
-                        : String.join(", ", tours.stream().map(t -> "\u201c" + t.title() + "\u201d").toList());
-                throw new HandoutExport.ExportException(Messages.format("cli.export.noTour", o.tour(), names));
+        // the built-in tour by its title in any of the five languages' spelling used now, or its English one; then the user's
+        return org.ferganaatlas.gui.state.BuiltInTour.settlement().thenCompose(builtIn -> {
+            if (o.tour().equalsIgnoreCase(HandoutExport.titleOf(builtIn).strip()) || o.tour().equalsIgnoreCase(builtIn.title().strip())) {
+                return CompletableFuture.completedFuture(HandoutExport.pagesOf(builtIn));
             }
-            return db.tours().stops(found.id());
-        }).thenApply(stops -> {
-            List<HandoutPage> pages = new ArrayList<>();
-            for (TourStop s : stops) {
-                // --date moves every stop to that day; a stop keeps its own drawing once stops store one
-                var v = s.view();
-                if (o.date() != null) {
-                    v = new org.ferganaatlas.model.ViewSnapshot(v.centerLat(), v.centerLon(), v.zoom(), o.date(), v.layers(),
-                            v.highlight(), v.selectedKey(), v.recordKey());
+            if (db == null) {
+                throw new HandoutExport.ExportException(Messages.format("cli.export.noTour", o.tour(),
+                        "\u201c" + HandoutExport.titleOf(builtIn) + "\u201d"));
+            }
+            return db.tours().list().thenCompose(tours -> {
+                Tour found = tours.stream().filter(t -> t.title().strip().equalsIgnoreCase(o.tour())).findFirst().orElse(null);
+                if (found == null) {
+                    List<String> names = new ArrayList<>();
+                    names.add("\u201c" + HandoutExport.titleOf(builtIn) + "\u201d");
+                    tours.forEach(t -> names.add("\u201c" + t.title() + "\u201d"));
+                    throw new HandoutExport.ExportException(Messages.format("cli.export.noTour", o.tour(), String.join(", ", names)));
                 }
-                pages.add(new HandoutPage(s.title(), s.text(), v, Drawing.EMPTY));
-            }
+                return db.tours().stops(found.id());
+            }).thenApply(stops -> {
+                List<HandoutPage> pages = new ArrayList<>();
+                for (TourStop s : stops) {
+                    pages.add(new HandoutPage(s.title(), s.text(), s.view(), s.drawing()));
+                }
+                return pages;
+            });
+        }).thenApply(pages -> {
             if (pages.isEmpty()) {
-                throw new HandoutExport.ExportException(Messages.format("cli.export.noTour", o.tour(), o.tour() + ": 0"));
+                throw new HandoutExport.ExportException(Messages.format("cli.export.noStops", o.tour()));
             }
-            return pages;
+            if (o.date() == null) {
+                return pages;
+            }
+            // --date shows every stop on that day
+            List<HandoutPage> dated = new ArrayList<>();
+            for (HandoutPage p : pages) {
+                var v = p.view();
+                dated.add(new HandoutPage(p.title(), p.caption(), new org.ferganaatlas.model.ViewSnapshot(v.centerLat(),
+                        v.centerLon(), v.zoom(), o.date(), v.layers(), v.highlight(), v.selectedKey(), v.recordKey()), p.drawing()));
+            }
+            return dated;
         });
     }
 

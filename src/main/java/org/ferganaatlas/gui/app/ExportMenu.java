@@ -31,8 +31,8 @@ import javafx.stage.Window;
 /**
  * The tool bar's "Export / Print" menu: a picture (PNG, with a size and 2× for print), a handout (PDF), the printer.
  * The maps are drawn offscreen and the files written in the background; while that runs the menu is disabled, and a
- * notice says where the file went or what went wrong. What is exported is {@link #pages}: the current view, until a
- * tour is playing (then the tour's stops; the tours' wiring supplies them).
+ * notice says where the file went or what went wrong. What is exported is {@link #pages}: the current view, or,
+ * while a tour is being played, every stop of that tour (its titles, captions, views and drawings).
  */
 final class ExportMenu {
     private final AtlasContext ctx;
@@ -52,7 +52,10 @@ final class ExportMenu {
         this.export = new HandoutExport(ctx);
         this.owner = owner;
         this.lookClasses = lookClasses;
-        this.pages = () -> List.of(HandoutExport.currentView(ctx));
+        // the tour being played, stop by stop; else the view on screen
+        this.pages = () -> ctx.state().tours().active() && ctx.state().tours().tourProperty().get() != null
+                ? HandoutExport.pagesOf(ctx.state().tours().tourProperty().get())
+                : List.of(HandoutExport.currentView(ctx));
     }
 
     /** What the menu exports: the current view by default; a tour player may supply its stops instead. */
@@ -140,7 +143,7 @@ final class ExportMenu {
                 tell(Alert.AlertType.WARNING, "export.failed.header", HandoutExport.asExport(e, null).getMessage());
             } else {
                 tell(Alert.AlertType.INFORMATION, "export.done.header", files.size() == 1
-                        ? Messages.format("export.done", files.get(0).toString())
+                        ? Messages.format("handout.saved", files.get(0).toString())
                         : Messages.format("export.done.many", files.size(), files.get(0).getParent().toString()));
             }
         }));

@@ -98,6 +98,25 @@ final class HandoutExport {
     }
 
     /**
+     * A tour's stops as pages, in the reader's language (a built-in stop's texts from the bundles, as the tour player
+     * shows them), each with its own view and drawing.
+     */
+    static List<HandoutPage> pagesOf(org.ferganaatlas.model.GuidedTour tour) {
+        List<HandoutPage> pages = new ArrayList<>();
+        for (org.ferganaatlas.model.GuidedTour.Stop s : tour.stops()) {
+            String title = s.textKey() != null ? Messages.getOr(s.textKey() + ".title", s.title()) : s.title();
+            String caption = s.textKey() != null ? Messages.getOr(s.textKey() + ".caption", s.caption()) : s.caption();
+            pages.add(new HandoutPage(title, caption, s.view(), s.drawing()));
+        }
+        return pages;
+    }
+
+    /** A tour's title in the reader's language. */
+    static String titleOf(org.ferganaatlas.model.GuidedTour tour) {
+        return tour.titleKey() != null ? Messages.getOr(tour.titleKey(), tour.title()) : tour.title();
+    }
+
+    /**
      * Writes each page as a PNG of {@code size} (twice as many pixels each way if {@code twice}): one page to
      * {@code file}, several to {@code name-01.png}, {@code name-02.png} … beside it. Call on the FX thread.
      *
@@ -211,7 +230,7 @@ final class HandoutExport {
             }
             work.run();
         } catch (IOException e) {
-            throw new CompletionException(new ExportException(Messages.format("export.failed", file.toString(), reason(e))));
+            throw new CompletionException(new ExportException(Messages.format("handout.notSaved", file.toString(), reason(e))));
         }
     }
 
@@ -233,10 +252,10 @@ final class HandoutExport {
         }
         if (t instanceof HandoutRenderer.RenderException r) {
             return new ExportException(file == null ? r.getMessage()
-                    : Messages.format("export.failed", file.toString(), r.getMessage()));
+                    : Messages.format("handout.notSaved", file.toString(), r.getMessage()));
         }
         CrashHandler.log("Export failed", t);
-        return new ExportException(Messages.format("export.failed", String.valueOf(file), reason(t)));
+        return new ExportException(Messages.format("handout.notSaved", String.valueOf(file), reason(t)));
     }
 
     private static String reason(Throwable e) {

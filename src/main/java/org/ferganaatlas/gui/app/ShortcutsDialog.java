@@ -14,7 +14,7 @@ import org.ferganaatlas.gui.l10n.Messages;
 /** F1: every keyboard shortcut of the window, in the reader's language; Esc or Enter closes it. */
 final class ShortcutsDialog {
     /** The rows, in the order a newcomer needs them: bundle keys {@code help.row.<id>} and {@code help.row.<id>.keys}. */
-    static final String[] ROWS = {"tab", "sideTabs", "search", "map", "zoom", "home", "inView", "measure", "draw", "present", "escape",
+    static final String[] ROWS = {"tab", "sideTabs", "search", "map", "zoom", "home", "inView", "measure", "draw", "present", "escape", "tour",
             "textSize", "help"};
 
     private ShortcutsDialog() {}

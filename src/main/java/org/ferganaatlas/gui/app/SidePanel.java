@@ -31,7 +31,9 @@ final class SidePanel extends TabPane {
     private static final Map<SideTab, Function<AtlasContext, Node>> CONTENT = new EnumMap<>(Map.of(
             SideTab.LAYERS, LayersPanel::new,
             SideTab.TREATIES, TreatiesPanel::new,
-            SideTab.TIMELINE, TimelinePanel::new));
+            SideTab.TIMELINE, TimelinePanel::new,
+            SideTab.NOTES, org.ferganaatlas.gui.notes.NotesPanel::new,
+            SideTab.TOURS, org.ferganaatlas.gui.tours.ToursPanel::new));
 
     private final Map<SideTab, Tab> tabs = new EnumMap<>(SideTab.class);
 

@@ -16,6 +16,27 @@ import org.ferganaatlas.model.TreatyStep;
 public final class RecordText {
     private RecordText() {}
 
+    /**
+     * The line saying which language a text is in and, for a translation, who or what made it and whether anyone
+     * reviewed it ("Text in Russian, translated from English: machine translation by an AI assistant (Claude), December
+     * 2026, not reviewed."); for the English original, that it is the original, or that it is not yet translated into
+     * the reader's language.
+     */
+    public static String languageLine(org.ferganaatlas.logic.LanguageFallback.Text t, Locale reader) {
+        if (t.translated()) {
+            org.ferganaatlas.model.Translation x = t.translation();
+            String by = Messages.format(x.machine() ? "record.translation.machine" : "record.translation.human",
+                    x.translator(), FeatureText.date(x.translatedOn(), reader));
+            if (x.reviewedBy() != null && !x.reviewedBy().isBlank()) {
+                by = Messages.format("record.translation.reviewed", by, x.reviewedBy());
+            }
+            return Messages.format("record.language.translated", t.lang(), by);
+        }
+        String lang = reader.getLanguage();
+        return "en".equals(lang) || lang.isEmpty() ? Messages.get("record.language.original")
+                : Messages.format("record.language.untranslated", lang);
+    }
+
     public static String parties(List<String> iso3) {
         StringJoiner j = new StringJoiner(", ");
         iso3.forEach(c -> j.add(FeatureText.country(c)));

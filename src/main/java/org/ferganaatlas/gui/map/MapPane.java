@@ -41,6 +41,7 @@ public final class MapPane extends StackPane {
     private final List<OverlayLayer> overlays = new java.util.ArrayList<>();
     private final java.util.Map<String, SymbolLayer> userLayers = new java.util.HashMap<>();
     private final LabelLayer labels;
+    private final NotesLayer notesLayer;
     private final Focus focus;
     private double lat = 40.75, lon = 71.75, zoom = 8;
     private double dragX, dragY;
@@ -64,6 +65,9 @@ public final class MapPane extends StackPane {
         }
         labels = new LabelLayer(state, data);
         overlays.add(labels);
+        // the user's notes over everything, names included: a pin is theirs and must stay clickable
+        notesLayer = new NotesLayer(ctx, map);
+        overlays.add(notesLayer);
         overlays.forEach(map::addLayer);
         // a user layer added or removed at run time gets (or loses) its own symbol layer under the labels
         state.layers().layers().forEach(spec -> addUserLayer(spec, data));
@@ -108,7 +112,10 @@ public final class MapPane extends StackPane {
 
     /** Carries out a command of the rest of the window (the map owns its viewport). */
     private void perform(MapCommand c) {
-        if (c instanceof MapCommand.Home) {
+        land();
+        if (c instanceof MapCommand.FlyTo f) {
+            flyTo(f.lat(), f.lon(), f.zoom());
+        } else if (c instanceof MapCommand.Home) {
             home();
         } else if (c instanceof MapCommand.CentreOn r) {
             show(r.lat(), r.lon(), Double.isNaN(r.zoom()) ? zoom : r.zoom());
@@ -176,8 +183,10 @@ public final class MapPane extends StackPane {
         userLayers.put(spec.id(), layer);
         overlays.add(overlays.indexOf(labels), layer);
         map.removeLayer(labels);
+        map.removeLayer(notesLayer);
         map.addLayer(layer);
         map.addLayer(labels);
+        map.addLayer(notesLayer);
     }
 
     private void removeUserLayer(LayerSpec spec) {
@@ -186,6 +195,11 @@ public final class MapPane extends StackPane {
             overlays.remove(layer);
             map.removeLayer(layer);
         }
+    }
+
+    /** The pins of the user's notes (tests). */
+    public NotesLayer notesLayer() {
+        return notesLayer;
     }
 
     /** The overlays, bottom first (tests). */
@@ -264,14 +278,77 @@ public final class MapPane extends StackPane {
         state.centerLonProperty().set(lon);
     }
 
+    // ---------------------------------------------------------------- a smooth flight (tour stops)
+
+    /** Base and longest duration of a flight, ms. */
+    static final double FLY_MS = 1100, FLY_MAX_MS = 2200;
+    private javafx.animation.Transition flight;
+
+    /** Whether the map is flying to a stop (tests wait for it to land). */
+    public boolean flying() {
+        return flight != null;
+    }
+
+    /**
+     * Flies to a point: the centre moves along the straight line in Web Mercator world pixels (at zoom 0, so both ends
+     * are in one frame), the zoom goes from the start's to the target's and, when the target is more than a view away,
+     * dips out on the way (up to two levels) so the class sees where the map is going. Ends with {@link #show} at the
+     * target, exactly as a jump would.
+     */
+    private void flyTo(double tLat, double tLon, double tZoom) {
+        double z0 = zoom, z1 = Double.isNaN(tZoom) ? zoom : Viewport.clampZoom(tZoom);
+        double x0 = Viewport.lonToPx(lon, 0), y0 = Viewport.latToPx(lat, 0);
+        double x1 = Viewport.lonToPx(tLon, 0), y1 = Viewport.latToPx(tLat, 0);
+        double viewPx = Math.max(1, Math.max(map.getWidth(), map.getHeight()));
+        // the distance in screen pixels at the nearer of the two zooms: how many views apart the ends are
+        double apartViews = Math.hypot(x1 - x0, y1 - y0) * Math.pow(2, Math.max(z0, z1)) / viewPx;
+        if (apartViews < 1e-6 && Math.abs(z1 - z0) < 1e-6) {
+            show(tLat, tLon, z1);
+            return;
+        }
+        double dip = Math.max(0, Math.min(2, Math.log(apartViews) / Math.log(2) - Math.abs(z1 - z0)));
+        double ms = Math.min(FLY_MAX_MS, FLY_MS + 250 * (dip + Math.abs(z1 - z0) / 2));
+        javafx.animation.Transition t = new javafx.animation.Transition() {
+            {
+                setCycleDuration(javafx.util.Duration.millis(ms));
+                setInterpolator(javafx.animation.Interpolator.EASE_BOTH);
+            }
+
+            @Override
+            protected void interpolate(double f) {
+                double z = z0 + (z1 - z0) * f - dip * Math.sin(Math.PI * f);
+                show(Viewport.pxToLat(y0 + (y1 - y0) * f, 0), Viewport.pxToLon(x0 + (x1 - x0) * f, 0), z);
+            }
+        };
+        t.setOnFinished(e -> {
+            if (flight == t) {
+                flight = null;
+                show(tLat, tLon, z1);
+            }
+        });
+        flight = t;
+        t.play();
+    }
+
+    /** Ends a flight where it is (the user took the map, or another command came). */
+    private void land() {
+        javafx.animation.Transition t = flight;
+        flight = null;
+        if (t != null) {
+            t.stop();
+        }
+    }
+
     /** Moves the view by a number of screen pixels. */
     public void panBy(double dx, double dy) {
+        land();
         double cx = Viewport.lonToPx(lon, zoom) + dx, cy = Viewport.latToPx(lat, zoom) + dy;
         show(Viewport.pxToLat(cy, zoom), Viewport.pxToLon(cx, zoom), zoom);
     }
 
     /** Zooms by {@code dz} keeping the point under (px, py) (map-local pixels) where it is. */
     public void zoomAt(double dz, double px, double py) {
+        land();
         double nz = Viewport.clampZoom(zoom + dz);
         if (nz == zoom) {
             return;

@@ -59,6 +59,8 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
     private final AtlasState state;
     private final MapData data;
     private final Focus focus;
+    private final org.ferganaatlas.gui.state.NoteBook notes;
+    private final org.ferganaatlas.gui.state.UserStore user;
     private final VBox body = new VBox();
     private final ScrollPane scroll;
     private final Map<String, Integer> sourceNumbers = new LinkedHashMap<>();
@@ -67,6 +69,8 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         this.state = ctx.state();
         this.data = ctx.data();
         this.focus = ctx.focus();
+        this.notes = ctx.user().notes();
+        this.user = ctx.user();
         setId("details-panel");
         getStyleClass().add("details-panel");
         body.getStyleClass().add("details-body");
@@ -75,6 +79,9 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         state.selectedKeyProperty().addListener(o -> load());
         state.mapDateProperty().addListener(o -> render());
         state.languageProperty().addListener(o -> render());
+        // the count of the user's notes on the place follows their saves (no SQL: the note book is in memory)
+        notes.notes().addListener((javafx.beans.Observable o) -> render());
+        user.databaseProperty().addListener(o -> render());
         load();
     }
 
@@ -141,6 +148,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
         Feature f = d.feature();
         header(f);
+        notesLink(f);
         var user = data.userShape(f.key());
         if (user.isPresent()) {
             yours(f, user.get().layerTitle());
@@ -160,6 +168,28 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
         sources(d.sources());
         scroll.setVvalue(same ? v : 0); // a date change keeps the reader where it was
+    }
+
+    /**
+     * "Notes on this place (N)": opens the notes tab listing this place's notes (through the note book's place filter,
+     * which the notes tab follows), where a new note is made on this place. Only with a user database to keep them.
+     */
+    private void notesLink(Feature f) {
+        if (user.database().isEmpty()) {
+            return;
+        }
+        int n = notes.about(f.key()).size();
+        javafx.scene.control.Hyperlink h = new javafx.scene.control.Hyperlink(Messages.format("details.notes", n));
+        h.setId("details-notes-link");
+        h.getStyleClass().addAll("details-link", "details-notes-link");
+        h.setWrapText(true);
+        h.setMinHeight(Region.USE_PREF_SIZE);
+        h.setOnAction(e -> {
+            notes.placeFilterProperty().set(null); // a change even when this place was asked for before
+            notes.placeFilterProperty().set(f.key());
+            state.sideTabProperty().set(org.ferganaatlas.gui.state.SideTab.NOTES);
+        });
+        body.getChildren().add(h);
     }
 
     private void showWelcome() {
@@ -318,6 +348,10 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         }
     }
 
+    /**
+     * The names by language (English, Russian, Kyrgyz, Tajik, Uzbek, then other spellings), primary first. A language
+     * the build found from the letters rather than from the source is marked, with one line saying so.
+     */
     private void names(List<Name> names) {
         if (names.isEmpty()) {
             return;
@@ -326,20 +360,26 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("names-grid");
         int row = 0;
+        boolean anyDerived = false;
         for (String lang : LANGS) {
             StringJoiner primary = new StringJoiner(", ");
             StringJoiner other = new StringJoiner(", ");
+            boolean derived = false;
             for (Name n : names) {
                 if (lang.equals(n.lang())) {
                     (n.primary() ? primary : other).add(n.name());
                     n.sourceIds().forEach(this::ref);
+                    derived |= n.derived() && !lang.equals("alt");
                 }
             }
             if (primary.length() == 0 && other.length() == 0) {
                 continue;
             }
-            Label l = label(Messages.getOr("lang." + lang, lang), "names-lang");
+            anyDerived |= derived;
+            Label l = label(Messages.getOr("lang." + lang, lang) + (derived ? " *" : ""), "names-lang");
+            l.getProperties().put("lang", lang);
             VBox v = new VBox();
+            v.getProperties().put("lang", lang);
             if (primary.length() > 0) {
                 v.getChildren().add(label(primary.toString(), "names-primary"));
             }
@@ -349,6 +389,9 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
             grid.addRow(row++, l, v);
         }
         body.getChildren().add(grid);
+        if (anyDerived) {
+            body.getChildren().add(label(Messages.get("details.names.derived"), "details-meta"));
+        }
     }
 
     private void facts(List<Fact> facts) {
@@ -407,13 +450,16 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
             if (!l.treatyKey().equals(treaty)) {
                 treaty = l.treatyKey();
                 String signed = FeatureText.date(l.signedDate(), locale());
-                javafx.scene.control.Hyperlink t = link(l.treatyTitle(), "details-treaty-link", l.treatyKey());
+                String lang = locale().getLanguage();
+                javafx.scene.control.Hyperlink t = link(data.text(l.treatyKey(), org.ferganaatlas.model.Translation.TITLE,
+                        l.treatyTitle(), lang).text(), "details-treaty-link", l.treatyKey());
                 body.getChildren().add(t);
                 if (!signed.isEmpty()) {
                     body.getChildren().add(label(Messages.format("details.treatySigned", signed), "details-meta"));
                 }
             }
-            body.getChildren().add(link(l.ordinal() + ". " + l.provisionTitle(), "details-provision-link", l.provisionKey()));
+            body.getChildren().add(link(l.ordinal() + ". " + data.text(l.provisionKey(), org.ferganaatlas.model.Translation.TITLE,
+                    l.provisionTitle(), locale().getLanguage()).text(), "details-provision-link", l.provisionKey()));
         }
     }
 
@@ -425,7 +471,7 @@ public final class DetailsPanel extends VBox implements AtlasPanel {
         section(Messages.get("details.events"));
         for (org.ferganaatlas.model.AtlasEvent e : list) {
             body.getChildren().add(label(RecordText.dates(e.date(), e.dateEnd(), locale()), "details-meta"));
-            body.getChildren().add(link(e.title(), "details-event-link", e.key()));
+            body.getChildren().add(link(data.inLanguage(e, locale().getLanguage()).title(), "details-event-link", e.key()));
         }
     }
 

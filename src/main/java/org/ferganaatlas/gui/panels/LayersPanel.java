@@ -28,10 +28,12 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
     private final Label dateLabel = new Label();
     private final VBox rows = new VBox();
     private final java.util.Map<String, String> metadata;
+    private final org.ferganaatlas.gui.state.MapData data;
 
     public LayersPanel(AtlasContext ctx) {
         this.state = ctx.state();
         this.metadata = ctx.data().db().metadata();
+        this.data = ctx.data();
         setId("layers-panel");
         getStyleClass().add("layers-panel");
         setFitToWidth(true);
@@ -76,6 +78,17 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         box.selectedProperty().bindBidirectional(state.layers().visible(spec.id()));
         box.setFocusTraversable(true);
         VBox row = new VBox(box);
+        if (spec.builtIn() != org.ferganaatlas.model.BuiltInLayer.NOTES) {
+            // (the notes have their own export, with their fields as columns, in the notes tab)
+            Region gap = new Region();
+            HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.control.MenuButton export = exportMenu(spec);
+            HBox top = new HBox(box, gap, export);
+            top.setAlignment(Pos.CENTER_LEFT);
+            box.setContextMenu((javafx.scene.control.ContextMenu) export.getProperties().get(javafx.scene.control.ContextMenu.class));
+            top.getStyleClass().add("layer-row-top");
+            row = new VBox(top);
+        }
         row.getStyleClass().add("layer-row");
         VBox legend = new VBox();
         legend.getStyleClass().add("legend");
@@ -99,5 +112,70 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         legend.disableProperty().bind(box.selectedProperty().not());
         row.getChildren().add(legend);
         return row;
+    }
+
+    /** "Export": the layer's features as GeoJSON, KML or CSV, written off the FX thread; the notice bar says when. */
+    private javafx.scene.control.MenuButton exportMenu(LayerSpec spec) {
+        // a small button (a word would widen the panel at the larger text sizes), named for screen readers and in
+        // its tooltip; its menu is also the row's context menu
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton();
+        menu.textProperty().bind(Messages.text("layers.export.short"));
+        menu.accessibleTextProperty().bind(Messages.text("layers.export"));
+        menu.setId("layer-export-" + spec.id().replaceAll("[^A-Za-z0-9_-]", "_"));
+        menu.getStyleClass().add("layer-export");
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(Messages.text("layers.export.tip"));
+        menu.setTooltip(tip);
+        javafx.scene.control.ContextMenu context = new javafx.scene.control.ContextMenu();
+        for (org.ferganaatlas.gui.common.Exports.Format f : org.ferganaatlas.gui.common.Exports.Format.values()) {
+            for (boolean inContext : new boolean[] {false, true}) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem();
+                item.textProperty().bind(inContext ? javafx.beans.binding.Bindings.createStringBinding(
+                        () -> Messages.format("layers.export.as", Messages.get(f.labelKey())), Messages.localeProperty())
+                        : Messages.text(f.labelKey()));
+                item.setId(menu.getId() + "-" + f.name().toLowerCase(java.util.Locale.ROOT) + (inContext ? "-context" : ""));
+                item.setOnAction(e -> org.ferganaatlas.gui.common.Exports.choose(getScene() == null ? null : getScene().getWindow(),
+                        layerTitle(spec), f).ifPresent(file -> export(spec, file)));
+                (inContext ? context.getItems() : menu.getItems()).add(item);
+            }
+        }
+        menu.getProperties().put(javafx.scene.control.ContextMenu.class, context);
+        return menu;
+    }
+
+    private static String layerTitle(LayerSpec spec) {
+        return spec.isUser() ? spec.title() : Messages.get(spec.builtIn().messageKey());
+    }
+
+    /** Writes a layer to {@code file} (its ending chooses the format); geometry is read on the export thread. */
+    public void export(LayerSpec spec, java.nio.file.Path file) {
+        List<org.ferganaatlas.model.Feature> features = List.copyOf(data.features(spec));
+        String lang = state.languageProperty().get().getLanguage();
+        int finest = org.ferganaatlas.data.AtlasSchema.LOD_COUNT - 1;
+        org.ferganaatlas.gui.common.Exports.write(file, layerTitle(spec), () -> {
+            List<org.ferganaatlas.data.io.Exporters.Exported> out = new ArrayList<>();
+            org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+            for (org.ferganaatlas.model.Feature f : features) {
+                org.locationtech.jts.geom.Geometry g = data.geometry(f, finest).orElse(null);
+                if ((g == null || g.isEmpty()) && f.hasLocation()) {
+                    g = gf.createPoint(new org.locationtech.jts.geom.Coordinate(f.lon(), f.lat())); // x = lon, y = lat
+                }
+                if (g == null || g.isEmpty()) {
+                    continue;
+                }
+                java.util.Map<String, String> a = new java.util.LinkedHashMap<>();
+                if (!spec.isUser()) {
+                    // the atlas's own features: what they are and how sure the atlas is, then their values
+                    a.put("key", f.key());
+                    a.put("kind", f.kind());
+                    a.put("country", f.country() == null ? "" : f.country());
+                    a.put("confidence", f.confidence() == null ? "" : f.confidence());
+                }
+                f.props().forEach((k, v) -> a.putIfAbsent(k, v == null ? "" : String.valueOf(v)));
+                out.add(new org.ferganaatlas.data.io.Exporters.Exported(
+                        spec.isUser() ? f.nameEn() : data.displayName(f, lang), g, a));
+            }
+            return out;
+        }, said -> state.notices().post(said));
     }
 }

@@ -12,6 +12,7 @@ import org.ferganaatlas.data.UserFolders;
 import org.ferganaatlas.gui.common.AtlasPanel;
 import org.ferganaatlas.gui.l10n.Messages;
 import org.ferganaatlas.gui.state.AtlasContext;
+import org.ferganaatlas.gui.state.Notices;
 import org.ferganaatlas.gui.state.UserStore;
 
 /**
@@ -25,9 +26,58 @@ public final class NoticeBar extends HBox implements AtlasPanel {
         getStyleClass().add("notice-bar");
         Node notice = saveNotice(ctx.user());
         HBox.setHgrow(notice, Priority.ALWAYS);
-        getChildren().add(notice);
-        managedProperty().bind(notice.visibleProperty());
-        visibleProperty().bind(notice.visibleProperty());
+        Node message = message(ctx.state().notices());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        javafx.scene.layout.VBox both = new javafx.scene.layout.VBox(notice, message);
+        HBox.setHgrow(both, Priority.ALWAYS);
+        getChildren().add(both);
+        managedProperty().bind(notice.visibleProperty().or(message.visibleProperty()));
+        visibleProperty().bind(notice.visibleProperty().or(message.visibleProperty()));
+    }
+
+    /** The latest message of the window ({@link Notices}), with its button (Undo) if it has one. */
+    private Node message(Notices notices) {
+        Label text = new Label();
+        text.setId("notice-text");
+        text.getStyleClass().add("notice-text");
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button action = new Button();
+        action.setId("notice-action");
+        action.getStyleClass().add("notice-action");
+        Button close = new Button();
+        close.textProperty().bind(Messages.text("notice.dismiss"));
+        close.setId("notice-close");
+        close.getStyleClass().add("save-notice-close");
+        HBox box = new HBox(text, action, close);
+        box.setId("notice-message");
+        box.getStyleClass().add("notice-message"); // (not .save-notice: a message is not a failure to save)
+        box.setAlignment(Pos.CENTER_LEFT);
+        Runnable show = () -> {
+            Notices.Notice n = notices.currentProperty().get();
+            box.setVisible(n != null);
+            box.setManaged(n != null);
+            text.setText(n == null ? "" : n.text());
+            action.textProperty().unbind();
+            action.setVisible(n != null && n.action() != null);
+            action.setManaged(action.isVisible());
+            if (n != null && n.actionKey() != null) {
+                action.textProperty().bind(Messages.text(n.actionKey()));
+            }
+        };
+        action.setOnAction(e -> {
+            Notices.Notice n = notices.currentProperty().get();
+            if (n != null && n.action() != null) {
+                notices.clear(n);
+                n.action().run();
+            }
+        });
+        close.setOnAction(e -> notices.clear());
+        notices.currentProperty().addListener(o -> show.run());
+        show.run();
+        return box;
     }
 
     /**

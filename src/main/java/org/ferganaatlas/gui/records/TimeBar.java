@@ -61,6 +61,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
     private final ToggleButton play = new ToggleButton();
     private final Pane marks = new Pane();
     private final List<AtlasEvent> events;
+    private final org.ferganaatlas.gui.state.MapData data;
     private final Timeline player = new Timeline();
     private boolean syncing;
     private int next;
@@ -69,6 +70,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         this.state = ctx.state();
         this.focus = ctx.focus();
         this.events = ctx.data().events();
+        this.data = ctx.data();
         setId("time-bar");
         getStyleClass().add("time-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -253,7 +255,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
             m.getStyleClass().addAll("time-mark", "kind-" + e.kind().replace('_', '-'));
             m.setUserData(e);
             Tooltip.install(m, new Tooltip(RecordText.dates(e.date(), e.dateEnd(), state.languageProperty().get())
-                    + "\n" + e.title()));
+                    + "\n" + data.inLanguage(e, state.languageProperty().get().getLanguage()).title()));
             m.setOnMouseClicked(ev -> {
                 stop();
                 focus.showRecord(e.key());

@@ -156,8 +156,10 @@ public final class TimelinePanel extends VBox implements AtlasPanel {
 
     private static final javafx.css.PseudoClass AFTER = javafx.css.PseudoClass.getPseudoClass("after-map-date");
 
-    private VBox card(AtlasEvent e, boolean selected) {
+    private VBox card(AtlasEvent original, boolean selected) {
         Locale loc = locale();
+        // the texts in the reader's language where translated (ky, tg, uz: then Russian), else the English original
+        AtlasEvent e = data.inLanguage(original, loc.getLanguage());
         Region icon = new Region();
         icon.getStyleClass().addAll("event-icon", "kind-" + e.kind().replace('_', '-'));
         Label kind = label(RecordText.eventKind(e.kind()).toUpperCase(loc), "event-kind");
@@ -182,8 +184,23 @@ public final class TimelinePanel extends VBox implements AtlasPanel {
             if (e.summary() != null && !e.summary().isBlank()) {
                 card.getChildren().add(new SelectableText(e.summary(), "doc-text"));
             }
+            Label language = label(RecordText.languageLine(
+                    data.mainText(original.key(), original.title(), original.summary(), loc.getLanguage()), loc), "doc-language");
+            language.setWrapText(true);
+            language.getStyleClass().add("event-language");
+            card.getChildren().add(language);
             if (e.notes() != null && !e.notes().isBlank()) {
                 card.getChildren().add(new SelectableText(e.notes(), "doc-note"));
+                // the notes on how figures were put together may be in another language than the summary
+                org.ferganaatlas.logic.LanguageFallback.Text notes = data.text(original.key(),
+                        org.ferganaatlas.model.Translation.NOTES, original.notes(), loc.getLanguage());
+                org.ferganaatlas.logic.LanguageFallback.Text main = data.mainText(original.key(), original.title(),
+                        original.summary(), loc.getLanguage());
+                if (notes != null && main != null && !notes.lang().equals(main.lang())) {
+                    Label notesLanguage = label(RecordText.languageLine(notes, loc), "doc-language");
+                    notesLanguage.setWrapText(true);
+                    card.getChildren().add(notesLanguage);
+                }
             }
             card.getChildren().add(label(numbers.meta(e.confidence(), e.sourceIds()), "doc-meta"));
             for (Source s : data.db().factRepository().sources(new ArrayList<>(numbers.numbers.keySet()))) {

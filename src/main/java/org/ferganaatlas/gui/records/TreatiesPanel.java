@@ -157,7 +157,8 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
     private void showList() {
         body.getChildren().add(label(Messages.get("treaties.title"), "reader-title"));
         body.getChildren().add(label(Messages.get("treaties.intro"), "reader-intro"));
-        List<Treaty> all = data.db().treatyRepository().treaties();
+        String lang = locale().getLanguage();
+        List<Treaty> all = data.db().treatyRepository().treaties().stream().map(t -> data.inLanguage(t, lang)).toList();
         List<Treaty> border = new ArrayList<>(), other = new ArrayList<>();
         all.forEach(t -> ("treaty".equals(t.kind()) ? border : other).add(t));
         if (!border.isEmpty()) {
@@ -193,11 +194,16 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
 
     // ---------------------------------------------------------------- one treaty
 
-    private void showTreaty(Treaty t) {
+    private void showTreaty(Treaty original) {
         Locale loc = locale();
+        String lang = loc.getLanguage();
+        // the texts in the reader's language where translated (ky, tg, uz: then Russian), else the English original
+        Treaty t = data.inLanguage(original, lang);
+        org.ferganaatlas.logic.LanguageFallback.Text main = data.mainText(original.key(), original.title(), original.summary(), lang);
         RecordText.SourceNumbers numbers = new RecordText.SourceNumbers();
         List<TreatyStep> steps = data.db().treatyRepository().treatySteps(t.key());
-        List<Provision> provisions = data.db().treatyRepository().provisions(t.key());
+        List<Provision> provisions = data.db().treatyRepository().provisions(t.key()).stream()
+                .map(p -> data.inLanguage(p, lang)).toList();
 
         Hyperlink back = new Hyperlink(Messages.get("treaties.back"));
         back.setId("treaties-back");
@@ -229,6 +235,10 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
         SelectableText title = new SelectableText(t.title(), "doc-title");
         title.setId("treaty-title");
         body.getChildren().add(title);
+        Label language = label(RecordText.languageLine(main, loc), "doc-language");
+        language.setId("treaty-language");
+        language.setWrapText(true);
+        body.getChildren().add(language);
 
         GridPane facts = new GridPane();
         facts.getStyleClass().add("doc-facts");
@@ -351,8 +361,15 @@ public final class TreatiesPanel extends VBox implements AtlasPanel {
 
     /** The treaty as plain text with its sources (what "Copy as text" puts on the clipboard). */
     public String plainText(Treaty t) {
-        return RecordText.plainText(t, data.db().treatyRepository().treatySteps(t.key()), data.db().treatyRepository().provisions(t.key()),
+        String lang = locale().getLanguage();
+        Treaty original = data.db().treatyRepository().treaty(t.key()).orElse(t);
+        String text = RecordText.plainText(data.inLanguage(original, lang), data.db().treatyRepository().treatySteps(t.key()),
+                data.db().treatyRepository().provisions(t.key()).stream().map(p -> data.inLanguage(p, lang)).toList(),
                 new RecordText.SourceNumbers(), ids -> data.db().factRepository().sources(ids), locale());
+        // the copy says which language it is in and who translated it, as the reader does
+        String line = RecordText.languageLine(data.mainText(original.key(), original.title(), original.summary(), lang), locale());
+        int firstLine = text.indexOf('\n');
+        return firstLine < 0 ? text + "\n" + line : text.substring(0, firstLine + 1) + line + "\n" + text.substring(firstLine + 1);
     }
 
     private void copy(Treaty t) {

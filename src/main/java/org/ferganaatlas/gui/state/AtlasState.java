@@ -57,6 +57,8 @@ public final class AtlasState {
 
     private final MapCommands commands = new MapCommands();
     private final Pen pen = new Pen(this);
+    private final TourPlayer tours = new TourPlayer(this);
+    private final Notices notices = new Notices();
 
     public AtlasState() {
         textSize.addListener((o, a, n) -> {
@@ -209,9 +211,19 @@ public final class AtlasState {
         return pen;
     }
 
+    /** One-line messages to the user (the notice bar shows them). */
+    public Notices notices() {
+        return notices;
+    }
+
     /** Requests to the map. */
     public MapCommands commands() {
         return commands;
+    }
+
+    /** The guided tour being shown (or none), stepped by the tour panel, the overlay and the clicker keys. */
+    public TourPlayer tours() {
+        return tours;
     }
 
     public void requestHome() {
@@ -229,6 +241,11 @@ public final class AtlasState {
      * zoom. The side tab follows the record ({@link Focus#sideTabFor}).
      */
     public void restore(ViewSnapshot v) {
+        restore(v, false);
+    }
+
+    /** {@link #restore(ViewSnapshot)}, the map flying there smoothly ({@code fly}) or jumping. */
+    public void restore(ViewSnapshot v, boolean fly) {
         playing.set(false);
         mapDate.set(v.date());
         layers.showOnly(v.layers());
@@ -239,13 +256,14 @@ public final class AtlasState {
         highlight(v.highlight());
         selectedKey.set(v.selectedKey());
         if (!Double.isNaN(v.centerLat()) && !Double.isNaN(v.centerLon())) {
-            commands.centreOn(v.centerLat(), v.centerLon(), v.zoom());
+            commands.send(fly ? new MapCommand.FlyTo(v.centerLat(), v.centerLon(), v.zoom())
+                    : new MapCommand.CentreOn(v.centerLat(), v.centerLon(), v.zoom()));
         }
     }
 
     /**
      * What Esc undoes, the most recent kind of thing first: playing stops; a measurement is cleared, then the measure
-     * tool put away; the details close; the highlight goes; the search text is cleared. Returns whether there was
+     * tool put away; a guided tour ends; the details close; the highlight goes; the search text is cleared. Returns whether there was
      * something to undo. (In the search field itself Esc first closes its list, then clears the text.)
      */
     public boolean escape() {
@@ -255,6 +273,8 @@ public final class AtlasState {
             measurement.set(Measurement.EMPTY);
         } else if (tool.get() != ToolMode.PAN) {
             tool.set(ToolMode.PAN);
+        } else if (tours.active()) {
+            tours.stop(); // the view of the last stop stays
         } else if (selectedKey.get() != null) {
             selectedKey.set(null);
         } else if (!highlightedKeys.get().isEmpty()) {

@@ -120,6 +120,7 @@ public final class LayerRegistry {
                 new LegendEntry(Swatch.ICON, "village-icon", "legend.village")));
         LEGENDS.put(BuiltInLayer.TOWNS, List.of(new LegendEntry(Swatch.ICON, "town-icon t1", "legend.town")));
         LEGENDS.put(BuiltInLayer.WATER, List.of(new LegendEntry(Swatch.ICON, "water-facility-icon", "legend.water")));
+        LEGENDS.put(BuiltInLayer.NOTES, List.of(new LegendEntry(Swatch.ICON, "note-pin", "legend.note")));
         LEGENDS.put(BuiltInLayer.RIVERS, List.of(new LegendEntry(Swatch.TEXT, "map-label water text", "legend.river")));
     }
 

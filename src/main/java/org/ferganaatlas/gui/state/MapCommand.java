@@ -24,6 +24,13 @@ public sealed interface MapCommand {
      */
     record Prefetch(MapCommand view) implements MapCommand {}
 
+    /**
+     * Fly to a point at a zoom: the map moves there smoothly over about a second (zooming out on the way when the
+     * distance is long), ending exactly where {@link CentreOn} would. Any other command or the user's own pan or zoom
+     * ends the flight where it is.
+     */
+    record FlyTo(double lat, double lon, double zoom) implements MapCommand {}
+
     /** One whole zoom level in (+1) or out (−1), about the centre. */
     record ZoomStep(int direction) implements MapCommand {}
 

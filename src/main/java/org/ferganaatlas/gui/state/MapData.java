@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ferganaatlas.data.AtlasDatabase;
+import org.ferganaatlas.logic.LanguageFallback;
 import org.ferganaatlas.logic.StatusRules;
 import org.ferganaatlas.model.CrossingStatus;
 import org.ferganaatlas.model.Feature;
 import org.ferganaatlas.model.FeatureKind;
 import org.ferganaatlas.model.Name;
 import org.ferganaatlas.model.StatusPeriod;
+import org.ferganaatlas.model.Translation;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -157,17 +159,71 @@ public final class MapData {
         return events().stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
-    /** The name to show for a feature in a language (primary name in that language, else English). */
+    /**
+     * The name to show for a feature to a reader of {@code lang}, by {@link LanguageFallback#forNames}: that
+     * language, Russian for Kyrgyz and Tajik readers, the official language where it lies, English.
+     */
     public String displayName(Feature f, String lang) {
         if (lang == null || "en".equals(lang)) {
             return f.nameEn();
         }
-        for (Name n : namesCache.computeIfAbsent(f.key(), db.featureRepository()::names)) {
-            if (lang.equals(n.lang()) && n.primary()) {
-                return n.name();
+        return LanguageFallback.name(namesCache.computeIfAbsent(f.key(), db.featureRepository()::names), lang,
+                f.country(), f.nameEn());
+    }
+
+    private volatile Map<String, List<Translation>> translations;
+
+    /** The translations of a treaty's, provision's or event's texts (all read once, a few hundred rows). */
+    public List<Translation> translations(String recordKey) {
+        Map<String, List<Translation>> t = translations;
+        if (t == null) {
+            Map<String, List<Translation>> byKey = new HashMap<>();
+            for (Translation x : db.translationRepository().all()) {
+                byKey.computeIfAbsent(x.recordKey(), k -> new ArrayList<>()).add(x);
             }
+            t = translations = Map.copyOf(byKey);
         }
-        return f.nameEn();
+        return t.getOrDefault(recordKey, List.of());
+    }
+
+    /** A treaty with its title and summary in the language {@link LanguageFallback#forTexts} picks for the reader. */
+    public org.ferganaatlas.model.Treaty inLanguage(org.ferganaatlas.model.Treaty t, String lang) {
+        return new org.ferganaatlas.model.Treaty(t.key(), t.kind(), shown(t.key(), Translation.TITLE, t.title(), lang),
+                t.parties(), t.place(), t.signedDate(), t.inForceDate(), shown(t.key(), Translation.SUMMARY, t.summary(), lang),
+                t.confidence(), t.sourceIds());
+    }
+
+    /** A provision with its title and summary in the reader's language where translated. */
+    public org.ferganaatlas.model.Provision inLanguage(org.ferganaatlas.model.Provision p, String lang) {
+        return new org.ferganaatlas.model.Provision(p.key(), p.treatyKey(), p.ordinal(), shown(p.key(), Translation.TITLE, p.title(), lang),
+                shown(p.key(), Translation.SUMMARY, p.summary(), lang), p.confidence(), p.sourceIds(), p.featureKeys());
+    }
+
+    /** An event with its title, summary and notes in the reader's language where translated. */
+    public org.ferganaatlas.model.AtlasEvent inLanguage(org.ferganaatlas.model.AtlasEvent e, String lang) {
+        return new org.ferganaatlas.model.AtlasEvent(e.key(), e.date(), e.dateEnd(), e.kind(), shown(e.key(), Translation.TITLE, e.title(), lang),
+                shown(e.key(), Translation.SUMMARY, e.summary(), lang), e.deathsMin(), e.deathsMax(), e.injuredMin(), e.injuredMax(),
+                e.displacedMin(), e.displacedMax(), e.confidence(), e.sourceIds(), shown(e.key(), Translation.NOTES, e.notes(), lang),
+                e.featureKeys());
+    }
+
+    private String shown(String key, String field, String english, String lang) {
+        LanguageFallback.Text t = text(key, field, english, lang);
+        return t == null ? english : t.text();
+    }
+
+    /**
+     * The language a record's main text (its summary, else its title) is shown in for the reader, and the translation
+     * behind it; what the reader's "text in …" line says.
+     */
+    public LanguageFallback.Text mainText(String key, String title, String summary, String lang) {
+        LanguageFallback.Text t = text(key, Translation.SUMMARY, summary, lang);
+        return t != null ? t : text(key, Translation.TITLE, title, lang);
+    }
+
+    /** A record's title, summary or notes for a reader of {@code lang} ({@link LanguageFallback#text}); null if none. */
+    public LanguageFallback.Text text(String recordKey, String field, String english, String lang) {
+        return LanguageFallback.text(translations(recordKey), field, english, lang);
     }
 
     // ---------------------------------------------------------------- treaties and extents

@@ -1,8 +1,8 @@
 package org.ferganaatlas.gui.state;
 
-/** The tabs of the left side: the layer switches, the treaties reader, the timeline. */
+/** The tabs of the left side: the layer switches, the treaties reader, the timeline, the user's notes, the guided tours. */
 public enum SideTab {
-    LAYERS, TREATIES, TIMELINE;
+    LAYERS, TREATIES, TIMELINE, NOTES, TOURS;
 
     /** Lower-case id ({@code --tab=treaties}). */
     public String id() {

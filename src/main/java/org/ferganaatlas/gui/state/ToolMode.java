@@ -13,7 +13,9 @@ public enum ToolMode {
     /** A click or drag over a stroke removes it. */
     ERASER,
     /** The pointer leaves a fading trail, nothing is kept. */
-    LASER;
+    LASER,
+    /** The next click places a new note there ({@code NoteBook#pinRequestProperty}); then the tool is put away. */
+    PIN;
 
     /** Whether this tool draws on the map (a drag does not pan). */
     public boolean draws() {

@@ -24,6 +24,12 @@ public final class UserStore {
 
     private final ObjectProperty<UserDatabase> database = new SimpleObjectProperty<>(this, "database");
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
+    private final NoteBook notes = new NoteBook(this);
+
+    /** The user's notes, as the window shows them (read once the database is open). */
+    public NoteBook notes() {
+        return notes;
+    }
 
     /** The open database, or null (not yet open, or it could not be). */
     public ReadOnlyObjectProperty<UserDatabase> databaseProperty() {

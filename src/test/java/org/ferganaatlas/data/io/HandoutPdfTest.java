@@ -44,7 +44,7 @@ class HandoutPdfTest {
         Path file = Files.createTempDirectory("atlas-pdf").resolve("h.pdf");
         // Kyrgyz ң ө ү, Tajik ҳ ҷ ӣ ӯ, Uzbek oʻ with U+02BB: the embedded font must carry them as text
         List<HandoutPdf.Sheet> sheets = List.of(sheet("Фергана өрөөнү: Кең-Сай", ""), sheet("Ҳудуди Ворух ва Хуҷанд", "Сарҳади тоҷику қирғиз"),
-                sheet("Soʻx anklavi", "A caption long enough to wrap: " + "the crossing reopened after the treaty; ".repeat(12)));
+                sheet("Soʻx anklavi", "A caption long enough to wrap: " + "the crossing reopened after the treaty; ".repeat(40)));
         write(file, sheets);
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             assertEquals(3, doc.getNumberOfPages());
