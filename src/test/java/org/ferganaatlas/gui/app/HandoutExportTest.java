@@ -178,6 +178,22 @@ class HandoutExportTest extends AtlasWindowTestBase {
     }
 
     @Test
+    void whileATourPlaysTheHandoutHasAPagePerStop(FxRobot robot) throws Exception {
+        settle();
+        org.ferganaatlas.model.GuidedTour tour = org.ferganaatlas.gui.state.BuiltInTour.read();
+        robot.interact(() -> state.tours().play(tour, 0));
+        Path pdf = out.resolve("playing.pdf");
+        try {
+            await(WaitForAsyncUtils.asyncFx(() -> window.exportMenu().savePdf(pdf)).get());
+        } finally {
+            robot.interact(() -> state.tours().stop());
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(tour.stops().size(), doc.getNumberOfPages());
+        }
+    }
+
+    @Test
     void aFolderThatDoesNotExistGetsAClearMessageAndNoFile(FxRobot robot) throws Exception {
         settle();
         Path nowhere = out.resolve("no-such-folder").resolve("x.pdf");
