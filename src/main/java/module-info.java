@@ -14,6 +14,9 @@ module fergana.atlas {
     requires org.locationtech.jts.io;
     requires com.fasterxml.jackson.core;
     requires org.apache.commons.csv;
+    requires org.apache.pdfbox; // the PDF handout (data.io.HandoutPdf)
+    // PDFBox logs through Commons Logging, an explicit module: on the module path nothing resolves it unless required
+    requires org.apache.commons.logging;
     requires com.ibm.icu; // plural rules, numbers and dates of the five languages (gui.l10n)
 
     provides com.gluonhq.maps.tile.TileRetriever with org.ferganaatlas.map.AtlasTileRetriever;

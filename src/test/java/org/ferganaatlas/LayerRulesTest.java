@@ -60,6 +60,7 @@ class LayerRulesTest {
                 .layer("records").definedBy("org.ferganaatlas.gui.records..")
                 .layer("search").definedBy("org.ferganaatlas.gui.search..")
                 .layer("layers").definedBy("org.ferganaatlas.gui.layers..")
+                .layer("handout").definedBy("org.ferganaatlas.gui.handout..")
                 .layer("tours").definedBy("org.ferganaatlas.gui.tours..")
                 .layer("notes").definedBy("org.ferganaatlas.gui.notes..")
                 .layer("places").definedBy("org.ferganaatlas.gui.places..")
@@ -74,11 +75,12 @@ class LayerRulesTest {
                 .whereLayer("records").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("layers").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("handout").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("tours").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("notes").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("places").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "tours", "notes", "places")
-                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "tours", "notes", "places", "common")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout", "tours", "notes", "places")
+                .whereLayer("l10n").mayOnlyBeAccessedByLayers("app", "map", "panels", "records", "search", "layers", "handout", "tours", "notes", "places", "common")
                 .because("a panel that calls another panel ties them together: the next one (tours, notes, a pen) would "
                         + "have to be wired into both, and leaving one out (presentation mode) would break the other")
                 .check(main);

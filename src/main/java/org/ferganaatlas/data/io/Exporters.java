@@ -68,11 +68,36 @@ public final class Exporters {
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
                 body.write(w);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            moveIntoPlace(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Moves a finished file written beside its target over the target, atomically where the file system can. */
+    static void moveIntoPlace(Path tmp, Path file) throws IOException {
+        // a temp file is private to its owner (0600); a file saved to share is readable like any other the user saves
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): the folder's own permissions apply
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Writes a picture as PNG beside {@code file} and moves it into place (never a half-written picture). */
+    public static void writePng(Path file, java.awt.image.BufferedImage image) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            if (!javax.imageio.ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("No PNG writer in this Java runtime");
             }
+            moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

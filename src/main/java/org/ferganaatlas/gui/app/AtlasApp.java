@@ -80,6 +80,10 @@ public final class AtlasApp extends Application {
             return;
         }
         mark(args, "checksum_joined");
+        if (ExportCommand.requested(args)) {
+            export(args);
+            return; // never shown: the export draws offscreen and ends the run
+        }
         // a size that suits the screen, or the last one (if the user's database is open by now; else when it is)
         WindowPlacement.install(stage, window.context().user());
         stage.show();
@@ -111,6 +115,31 @@ public final class AtlasApp extends Application {
         if (args.contains("--walkthrough")) {
             runDriver("Walkthrough", "start", window);
         }
+    }
+
+    /**
+     * {@code --export}: the window is built (its read model, layers and user database) but never shown; the pages are
+     * drawn offscreen and written, then the run ends: 0 and the file's name on stdout, or one line on stderr.
+     */
+    private void export(List<String> args) {
+        ExportCommand.Options o;
+        try {
+            o = ExportCommand.parse(args); // checked in main already; again for a start by another launcher
+        } catch (ExportCommand.BadArguments e) {
+            System.err.println(e.getMessage());
+            exitWith(ExportCommand.EXIT_ARGUMENTS);
+            return;
+        }
+        CrashHandler.setQuiet(true);
+        ExportCommand.run(window, o, args).whenComplete((files, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                System.err.println(HandoutExport.asExport(e, o.file()).getMessage());
+                exitWith(ExportCommand.EXIT_FAILED);
+            } else {
+                files.forEach(f -> System.out.println(Messages.format("cli.export.done", f.toString())));
+                exitWith(0);
+            }
+        }));
     }
 
     /**
@@ -332,7 +361,20 @@ public final class AtlasApp extends Application {
             // started by ./mvnw javafx:run: stopping Maven stops the atlas (saves are flushed by the exit's hooks)
             ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(143)));
         }
-        if (!argList.contains("--walkthrough") && !argList.contains("--benchmark")) {
+        boolean export = ExportCommand.requested(argList);
+        if (export) {
+            // bad arguments end the run here, before the toolkit or the database start: one line, non-zero
+            java.util.Locale lang = languageOption(argList);
+            Messages.setLocale(lang != null ? lang : Messages.systemLanguage());
+            try {
+                ExportCommand.parse(argList);
+            } catch (ExportCommand.BadArguments e) {
+                System.err.println(e.getMessage());
+                System.exit(ExportCommand.EXIT_ARGUMENTS);
+            }
+        }
+        // an export runs beside an open atlas: it neither hands over to it nor takes the one-atlas lock
+        if (!export && !argList.contains("--walkthrough") && !argList.contains("--benchmark")) {
             // one atlas per user: a second start hands its files to the first and ends, instead of a twin window on top
             SingleInstance.Claim claim = SingleInstance.claim(AtlasPaths.userDataDir().resolve("instance"), argList,
                     java.time.Duration.ofSeconds(5));

@@ -89,6 +89,7 @@ public final class AtlasWindow {
     private Node topBar, bottomBar, timeBar;
     private SidePanel side;
     private BorderPane mapArea;
+    private final ExportMenu exportMenu;
     private final org.ferganaatlas.gui.tours.TourControls tours;
 
     public AtlasWindow(AtlasDatabase db, AtlasState state) {
@@ -126,6 +127,7 @@ public final class AtlasWindow {
         // search (its index opens in the background on the same file) and the measure tool
         this.search = new SearchField(ctx, db.file());
         this.measure = new MeasureLayer(state, mapPane.mapView());
+        this.exportMenu = new ExportMenu(ctx, () -> root.getScene() == null ? null : root.getScene().getWindow(), this::lookClasses);
         mapPane.mapView().addLayer(measure);
         this.drawing = new org.ferganaatlas.gui.map.DrawingLayer(state, mapPane.mapView());
         mapPane.mapView().addLayer(drawing);
@@ -300,6 +302,7 @@ public final class AtlasWindow {
         // button is ever cut off or shortened to "Large t…"; on a narrow window the titles go first (the window's
         // title bar names the atlas). Tab follows this order: search, language, view, the map's buttons, the tools.
         FlowPane actions = new FlowPane(languageMenu(), viewMenu(), home, in, out, measureToggle(), drawToggle(), addData, presentation);
+        actions.getChildren().add(actions.getChildren().indexOf(presentation), exportMenu.node());
         actions.getStyleClass().add("tool-actions");
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setRowValignment(javafx.geometry.VPos.CENTER);
@@ -561,6 +564,11 @@ public final class AtlasWindow {
     /** The window's bounds before presentation mode began, or null when not presenting. */
     public javafx.geometry.Rectangle2D boundsBeforePresentation() {
         return presentationMode.boundsBefore();
+    }
+
+    /** Pictures, handouts and printing (the tool bar's Export / Print menu). */
+    ExportMenu exportMenu() {
+        return exportMenu;
     }
 
     private static Button button(String id, String textKey, String tipKey) {

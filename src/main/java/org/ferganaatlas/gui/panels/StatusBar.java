@@ -14,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.ferganaatlas.model.GeoConventions;
 import org.ferganaatlas.gui.common.AtlasPanel;
 import org.ferganaatlas.gui.state.AtlasContext;
 
@@ -106,11 +105,11 @@ public final class StatusBar extends HBox implements AtlasPanel {
                 if (Double.isNaN(z) || Double.isNaN(lat)) {
                     return;
                 }
-                double mpp = GeoConventions.metresPerPixel(lat, z);
-                double metres = niceDistance(mpp * MAX_PX);
-                bar.setPrefWidth(metres / mpp);
-                bar.setMinWidth(metres / mpp);
-                bar.setMaxWidth(metres / mpp);
+                org.ferganaatlas.logic.MapScale.Bar b = org.ferganaatlas.logic.MapScale.bar(lat, z, MAX_PX);
+                double metres = b.metres();
+                bar.setPrefWidth(b.px());
+                bar.setMinWidth(b.px());
+                bar.setMaxWidth(b.px());
                 text.setText(metres >= 1000 ? Messages.format("scale.km", metres / 1000) : Messages.format("scale.m", metres));
             };
             state.zoomProperty().addListener(o -> update.run());
@@ -119,15 +118,9 @@ public final class StatusBar extends HBox implements AtlasPanel {
             update.run();
         }
 
-        /** The largest 1, 2 or 5 × 10^n not above {@code max}. */
+        /** The largest 1, 2 or 5 × 10^n not above {@code max} ({@link org.ferganaatlas.logic.MapScale#niceDistance}). */
         public static double niceDistance(double max) {
-            double p = Math.pow(10, Math.floor(Math.log10(max)));
-            for (double m : new double[] {5, 2, 1}) {
-                if (m * p <= max) {
-                    return m * p;
-                }
-            }
-            return p;
+            return org.ferganaatlas.logic.MapScale.niceDistance(max);
         }
     }
 }

@@ -148,13 +148,25 @@ class FirstHourKeysTest extends AtlasWindowTestBase {
         assertEquals("", fx(() -> window.search().field().getText()), "Esc left the search text");
     }
 
+    private static int controls(javafx.scene.Parent p) {
+        int n = 0;
+        for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+            if (c instanceof javafx.scene.control.ButtonBase || c instanceof javafx.scene.control.Control && c.isFocusTraversable()) {
+                n++;
+            } else if (c instanceof javafx.scene.Parent q && !(c instanceof javafx.scene.control.Control)) {
+                n += controls(q);
+            }
+        }
+        return n;
+    }
+
     @Test
     void theMapIsReachedWithTabAndThenTheArrowsPan(FxRobot robot) throws Exception {
         settle();
         robot.interact(() -> window.search().focus());
         // right after the tool bar: a keyboard user should not have to go through every layer and treaty first
-        int toolBar = fx(() -> (int) window.search().getParent().getChildrenUnmodifiable().stream()
-                .filter(n -> n.isFocusTraversable() || n instanceof javafx.scene.control.ButtonBase).count());
+        // the bar's controls, also those inside its groups (the actions wrap in a FlowPane of their own)
+        int toolBar = fx(() -> controls(window.search().getParent()));
         boolean reached = false;
         int tabs = 0;
         while (tabs < 60 && !reached) {
