@@ -68,8 +68,9 @@ final class SidePanel extends VBox {
             if (content == null) {
                 throw new IllegalStateException("No panel for the side tab " + id);
             }
-            // Every panel follows the state from the start, but only the one shown is in the scene: styling and laying
-            // out the reading panels' hundreds of labels was a good part of the start-up time.
+            // Every panel follows the state from the start, but joins the scene only when first chosen (or a few seconds
+            // after the window is up): styling and laying out the reading panels' hundreds of labels was a good part of
+            // the start-up time.
             panels.put(id, content.apply(ctx));
             ToggleButton b = new ToggleButton();
             b.textProperty().bind(Messages.text("side." + id.id()));
@@ -84,9 +85,9 @@ final class SidePanel extends VBox {
             });
             buttons.getChildren().add(b);
         }
-        // the reading panels are styled once the window is up and idle, so that a first choice of one is quick
+        // the other panels join (hidden) once the window is up and idle, so that a first choice of one is quick
         PauseTransition idle = new PauseTransition(Duration.seconds(4));
-        idle.setOnFinished(e -> panels.values().forEach(p -> p.applyCss()));
+        idle.setOnFinished(e -> panels.keySet().forEach(this::attach));
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 idle.playFromStart();
@@ -96,16 +97,31 @@ final class SidePanel extends VBox {
         select(state.sideTabProperty().get());
     }
 
-    private void select(SideTab id) {
-        SideTab t = id == null ? SideTab.LAYERS : id;
-        Node p = panels.get(t);
-        if (shown.getChildren().size() != 1 || shown.getChildren().get(0) != p) {
-            shown.getChildren().setAll(p);
+    /** Puts a panel in the side (hidden unless chosen); once there it stays, as the tabs of a tab pane do. */
+    private void attach(SideTab id) {
+        Node p = panels.get(id);
+        if (p.getParent() != shown) {
+            boolean on = id == chosen;
+            p.setVisible(on);
+            p.setManaged(on);
+            shown.getChildren().add(p);
         }
+    }
+
+    private SideTab chosen = SideTab.LAYERS;
+
+    private void select(SideTab id) {
+        chosen = id == null ? SideTab.LAYERS : id;
+        attach(chosen);
+        panels.forEach((t, p) -> {
+            p.setVisible(t == chosen);
+            p.setManaged(t == chosen);
+        });
         shown.getStyleClass().remove("reading");
-        if (t != SideTab.LAYERS) {
+        if (chosen != SideTab.LAYERS) {
             shown.getStyleClass().add("reading");
         }
+        SideTab t = chosen;
         group.getToggles().forEach(b -> b.setSelected(b.getUserData() == t));
     }
 }

@@ -253,13 +253,21 @@ public final class LabelLayer extends PlannedOverlayLayer {
         return new Box(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy);
     }
 
+    /**
+     * A text's drawn bounds (glyphs, halo) reach a little beyond the box measured for it: near the view's edge a name
+     * counts as this many pixels larger, so one meant to be wholly off the view does not show its top pixel row.
+     */
+    private static final double EDGE_SLACK_PX = 2;
+
     private static boolean crossesView(Box b, Frame f) {
-        boolean touches = b.x1() > f.vx0 && b.x0() < f.vx1 && b.y1() > f.vy0 && b.y0() < f.vy1;
+        double s = EDGE_SLACK_PX;
+        boolean touches = b.x1() + s > f.vx0 && b.x0() - s < f.vx1 && b.y1() + s > f.vy0 && b.y0() - s < f.vy1;
         return touches && !inView(b, f);
     }
 
     private static boolean inView(Box b, Frame f) {
-        return b.x0() >= f.vx0 && b.x1() <= f.vx1 && b.y0() >= f.vy0 && b.y1() <= f.vy1;
+        double s = EDGE_SLACK_PX;
+        return b.x0() - s >= f.vx0 && b.x1() + s <= f.vx1 && b.y0() - s >= f.vy0 && b.y1() + s <= f.vy1;
     }
 
     private volatile java.util.Set<String> hiddenTowns;
