@@ -17,6 +17,8 @@ module fergana.atlas {
     requires org.apache.pdfbox; // the PDF handout (data.io.HandoutPdf)
     // PDFBox logs through Commons Logging, an explicit module: on the module path nothing resolves it unless required
     requires org.apache.commons.logging;
+    requires org.apache.fontbox; // glyph outlines of the bundled font for the tiles' labels (map.OutlineFont)
+    requires org.apache.pdfbox.io;
     requires com.ibm.icu; // plural rules, numbers and dates of the five languages (gui.l10n)
 
     provides com.gluonhq.maps.tile.TileRetriever with org.ferganaatlas.map.AtlasTileRetriever;

@@ -15,8 +15,9 @@ import org.ferganaatlas.nonet.NetworkTrap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tiles' own TrueType reader against FontBox's on the bundled DejaVu Sans: the same glyphs, advances and
- * outline boxes for the letters of the five languages, composite glyphs included, and no network on the way.
+ * The tiles' font (FontBox's reading of the bundled DejaVu Sans, from the program's own copy) against the file on
+ * disk: every letter of the five languages has its glyph, advance and outline, composite glyphs included; the text
+ * lands where it is asked; and no network on the way.
  */
 class OutlineFontTest {
     static final Path TTF = Path.of("src/main/resources/org/ferganaatlas/gui/app/DejaVuSans.ttf");
