@@ -640,6 +640,7 @@ public final class AtlasWindow {
             if (was != null && now == null) {
                 ctx.user().close();
                 search.close();
+                presentationMode.detach();
             }
         });
         scene.getStylesheets().add(STYLESHEET);

@@ -24,20 +24,39 @@ final class PresentationMode {
         state.presentationProperty().addListener((o, was, on) -> apply(on));
     }
 
+    /** Leaves the stage ends presentation mode when the desktop takes the window out of full screen. */
+    private final javafx.beans.value.ChangeListener<Boolean> fullScreenLeft = (o, was, full) -> fullScreenChanged(full);
+
+    private void fullScreenChanged(boolean full) {
+        if (!full && state.presentationProperty().get()) {
+            state.presentationProperty().set(false);
+        }
+    }
+
     void attach(Stage s) {
         if (stage == s) {
             return;
         }
+        detach();
         stage = s;
         s.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         s.fullScreenExitHintProperty().bind(Messages.text("presentation.exitHint"));
-        s.fullScreenProperty().addListener((o, was, full) -> {
-            if (!full && state.presentationProperty().get()) {
-                state.presentationProperty().set(false);
-            }
-        });
+        s.fullScreenProperty().addListener(fullScreenLeft);
         if (state.presentationProperty().get()) {
             apply(true);
+        }
+    }
+
+    /**
+     * Lets go of the stage (its scene was replaced): a listener left on a stage that outlives the window would keep
+     * the whole window, its state and panels, from being collected.
+     */
+    void detach() {
+        Stage s = stage;
+        if (s != null) {
+            s.fullScreenProperty().removeListener(fullScreenLeft);
+            s.fullScreenExitHintProperty().unbind();
+            stage = null;
         }
     }
 
