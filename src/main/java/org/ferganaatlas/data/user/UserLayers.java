@@ -309,27 +309,8 @@ public final class UserLayers {
 
     /** The features of a layer in the order they were added. */
     public CompletableFuture<List<UserFeature>> features(long layerId) {
-        return db.read("layer features", c -> {
-            WKBReader reader = new WKBReader(new GeometryFactory(new PrecisionModel(), 4326));
-            List<UserFeature> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, geometry, attributes FROM user_feature"
-                    + " WHERE layer_id = ? ORDER BY id")) {
-                ps.setLong(1, layerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Geometry g;
-                        try {
-                            g = reader.read(rs.getBytes(3));
-                        } catch (ParseException e) {
-                            throw new java.sql.SQLException("user feature " + rs.getLong(1) + " has a damaged geometry", e);
-                        }
-                        g.setSRID(4326);
-                        out.add(new UserFeature(rs.getLong(1), layerId, rs.getString(2), g, rs.getString(4)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read("layer features", c -> readFeatures(c, layerId,
+                "SELECT id, name, geometry, attributes FROM user_feature WHERE layer_id = ? ORDER BY id"));
     }
 
     /** Shows or hides a layer; completes with whether it exists. */
