@@ -1,6 +1,6 @@
 package org.ferganaatlas.offline;
 
-import org.ferganaatlas.gui.app.AtlasApp;
+import org.ferganaatlas.gui.app.Main;
 
 /**
  * Starts the atlas from the class path (the tests' way of running JavaFX with Monocle): the java launcher refuses a
@@ -10,6 +10,6 @@ public final class ClassPathLauncher {
     private ClassPathLauncher() {}
 
     public static void main(String[] args) {
-        AtlasApp.main(args);
+        Main.main(args);
     }
 }

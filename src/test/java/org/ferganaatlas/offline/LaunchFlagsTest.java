@@ -49,6 +49,6 @@ class LaunchFlagsTest {
         assertTrue(Files.isExecutable(Path.of("run-atlas")), "run-atlas must be executable");
         // exec: no shell or Maven between the user and the atlas, so its exit code and signals are the user's
         assertTrue(Pattern.compile("(?m)^exec \"\\$java\" .*").matcher(script).find(), "run-atlas must exec the JVM");
-        assertTrue(script.contains("-m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp"), "the module and main class");
+        assertTrue(script.contains("-m fergana.atlas/org.ferganaatlas.gui.app.Main"), "the module and main class");
     }
 }

@@ -354,7 +354,16 @@ public final class AtlasApp extends Application {
         }
     }
 
+    /**
+     * Kept for launchers that name this class; the toolkit is already up when it is called that way (see {@link Main},
+     * the entry point).
+     */
     public static void main(String[] args) {
+        run(args);
+    }
+
+    /** Checks, the one-atlas lock, the pipeline choice and the preload, then the toolkit and the window. */
+    static void run(String[] args) {
         mark(List.of(args), "main");
         List<String> argList = List.of(args);
         if (Boolean.getBoolean("atlas.exitWithParent")) {
@@ -389,7 +398,7 @@ public final class AtlasApp extends Application {
         }
         preferSoftwareWithoutGpu();
         Preload.begin(); // database, features and home-view tiles on another core while the toolkit starts
-        launch(args);
+        launch(AtlasApp.class, args);
         int code = exitCode;
         if (code != 0) {
             // launch() returns as soon as the toolkit has been told to stop, but the toolkit's own thread is still
