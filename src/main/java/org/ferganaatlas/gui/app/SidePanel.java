@@ -1,6 +1,5 @@
 package org.ferganaatlas.gui.app;
 
-import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -9,7 +8,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.ferganaatlas.gui.l10n.Messages;
 import org.ferganaatlas.gui.notes.NotesPanel;
 import org.ferganaatlas.gui.panels.LayersPanel;
@@ -46,11 +44,18 @@ final class SidePanel extends VBox {
             SideTab.NOTES, NotesPanel::new,
             SideTab.TOURS, ToursPanel::new));
 
+    /**
+     * The panels built so far. A panel is built when its tab is first chosen, and then stays (hidden when not chosen),
+     * as the tabs of a tab pane do: building, styling and laying out the reading panels' hundreds of labels at start
+     * was a third of the time before the map was on screen. Each panel draws the state as it is when it is built.
+     */
     private final Map<SideTab, Node> panels = new EnumMap<>(SideTab.class);
+    private final AtlasContext ctx;
     private final StackPane shown = new StackPane();
     private final ToggleGroup group = new ToggleGroup();
 
     SidePanel(AtlasContext ctx) {
+        this.ctx = ctx;
         AtlasState state = ctx.state();
         setId("side-area");
         getStyleClass().add("side-area");
@@ -64,14 +69,9 @@ final class SidePanel extends VBox {
         VBox.setVgrow(shown, Priority.ALWAYS);
         getChildren().addAll(buttons, shown);
         for (SideTab id : SideTab.values()) {
-            Function<AtlasContext, Node> content = CONTENT.get(id);
-            if (content == null) {
+            if (!CONTENT.containsKey(id)) {
                 throw new IllegalStateException("No panel for the side tab " + id);
             }
-            // Every panel follows the state from the start, but joins the scene only when first chosen (or a few seconds
-            // after the window is up): styling and laying out the reading panels' hundreds of labels was a good part of
-            // the start-up time.
-            panels.put(id, content.apply(ctx));
             ToggleButton b = new ToggleButton();
             b.textProperty().bind(Messages.text("side." + id.id()));
             b.setId(id.id() + "-tab");
@@ -85,21 +85,13 @@ final class SidePanel extends VBox {
             });
             buttons.getChildren().add(b);
         }
-        // the other panels join (hidden) once the window is up and idle, so that a first choice of one is quick
-        PauseTransition idle = new PauseTransition(Duration.seconds(4));
-        idle.setOnFinished(e -> panels.keySet().forEach(this::attach));
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                idle.playFromStart();
-            }
-        });
         state.sideTabProperty().addListener((o, a, id) -> select(id));
         select(state.sideTabProperty().get());
     }
 
-    /** Puts a panel in the side (hidden unless chosen); once there it stays, as the tabs of a tab pane do. */
+    /** Builds a tab's panel the first time it is chosen and puts it in the side, where it stays. */
     private void attach(SideTab id) {
-        Node p = panels.get(id);
+        Node p = panels.computeIfAbsent(id, t -> CONTENT.get(t).apply(ctx));
         if (p.getParent() != shown) {
             boolean on = id == chosen;
             p.setVisible(on);
