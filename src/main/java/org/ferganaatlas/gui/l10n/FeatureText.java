@@ -95,15 +95,27 @@ public final class FeatureText {
         return format("yMMMMd", d, locale);
     }
 
+    /**
+     * One formatter per skeleton and language: making an ICU date format costs about a millisecond, and the date bar,
+     * the timeline and the layers panel format hundreds of dates when they are built. ICU formats are not thread-safe:
+     * each is used under its own lock (in practice by the FX thread alone).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, com.ibm.icu.text.DateFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String format(String skeleton, LocalDate d, Locale locale) {
         com.ibm.icu.util.ULocale u = Messages.formatLocale(locale);
-        com.ibm.icu.text.DateFormat f = com.ibm.icu.text.DateFormat.getInstanceForSkeleton(skeleton, u);
-        com.ibm.icu.util.TimeZone utc = com.ibm.icu.util.TimeZone.GMT_ZONE;
-        f.setTimeZone(utc);
-        com.ibm.icu.util.Calendar c = com.ibm.icu.util.Calendar.getInstance(utc, u);
-        c.clear();
-        c.set(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
-        return f.format(c.getTime());
+        com.ibm.icu.text.DateFormat f = FORMATS.computeIfAbsent(skeleton + "|" + u, k -> {
+            com.ibm.icu.text.DateFormat n = com.ibm.icu.text.DateFormat.getInstanceForSkeleton(skeleton, u);
+            n.setTimeZone(com.ibm.icu.util.TimeZone.GMT_ZONE);
+            return n;
+        });
+        synchronized (f) {
+            com.ibm.icu.util.Calendar c = f.getCalendar();
+            c.clear();
+            c.set(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
+            return f.format(c.getTime());
+        }
     }
 
     /** "1,234" or "1,200–1,500 km²". */
