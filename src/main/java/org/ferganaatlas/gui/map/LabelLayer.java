@@ -221,6 +221,13 @@ public final class LabelLayer extends PlannedOverlayLayer {
                     Text n = new Text();
                     n.setUserData(p.key());
                     n.setTextOrigin(VPos.TOP);
+                    if (role.equals("halo")) {
+                        // A halo is the text's outline stroked 3 px wide: in software rendering every stroked glyph
+                        // went through the rasteriser again on every frame of a pan (over half of a frame's cost).
+                        // Drawn once into a small bitmap, a pan copies it; a zoom step scales it until the rebuild.
+                        n.setCache(true);
+                        n.setCacheHint(javafx.scene.CacheHint.SCALE);
+                    }
                     return n;
                 });
                 t.setText(p.text());
