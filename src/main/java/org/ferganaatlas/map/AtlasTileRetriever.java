@@ -75,15 +75,46 @@ public final class AtlasTileRetriever implements TileRetriever {
     private static final long WRITES_FROM_NANOS = System.nanoTime()
             + TimeUnit.MILLISECONDS.toNanos(Long.getLong("atlas.tileCache.writeDelayMs", 2500));
 
+    /**
+     * When the map last asked for a tile. PNG encoding takes the CPU the pan's frames need (on two cores, thread
+     * priorities do not help), so a write waits until the map has been still for {@link #QUIET_NANOS}.
+     */
+    private static volatile long lastRequestNanos = System.nanoTime();
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("atlas.tileCache.quietMs", 800));
+    /**
+     * Tiles waiting to be written hold their pixels (256 KB each): beyond this many, a tile is not written (it is a
+     * cache: the tile is rendered again next time) rather than letting a long pan pile up memory.
+     */
+    static final int MAX_QUEUED_WRITES = 32;
+    private static final java.util.concurrent.atomic.AtomicInteger QUEUED_WRITES = new java.util.concurrent.atomic.AtomicInteger();
+
     private static void awaitWriteStart() {
-        long wait = WRITES_FROM_NANOS - System.nanoTime();
-        if (wait > 0) {
-            try {
+        try {
+            long wait;
+            while ((wait = Math.max(WRITES_FROM_NANOS - System.nanoTime(),
+                    lastRequestNanos + QUIET_NANOS - System.nanoTime())) > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** Queues a disk write unless too many are waiting; false if it was not queued. */
+    private static boolean queueWrite(Runnable write) {
+        if (QUEUED_WRITES.incrementAndGet() > MAX_QUEUED_WRITES) {
+            QUEUED_WRITES.decrementAndGet();
+            return false;
+        }
+        DISK_WRITER.execute(() -> {
+            try {
+                awaitWriteStart();
+                write.run();
+            } finally {
+                QUEUED_WRITES.decrementAndGet();
+            }
+        });
+        return true;
     }
 
     /**
@@ -195,6 +226,7 @@ public final class AtlasTileRetriever implements TileRetriever {
 
     @Override
     public CompletableFuture<Image> loadTile(int zoom, long i, long j) {
+        lastRequestNanos = System.nanoTime();
         Backend b = backend;
         if (b != null) {
             Image cached = b.memory.get(key(zoom, i, j));
@@ -385,10 +417,7 @@ public final class AtlasTileRetriever implements TileRetriever {
                 BufferedImage rendered = renderer.render(zoom, x, y);
                 img = toFxImage(rendered);
                 if (diskDir != null && !diskBroken && diskGate != DiskGate.CLOSED) {
-                    DISK_WRITER.execute(() -> {
-                        awaitWriteStart();
-                        writeDisk(zoom, x, y, rendered);
-                    });
+                    queueWrite(() -> writeDisk(zoom, x, y, rendered));
                 }
             }
             memory.put(k, img);
