@@ -457,7 +457,7 @@ public final class BuildDatabase {
             AtlasDb.insert(c, "event", 15, cur.events);
             AtlasDb.insert(c, "event_feature", 2, cur.eventFeatures);
             AtlasDb.insert(c, "territory_period", 9, territory);
-            AtlasDb.insert(c, "translation", 8, cur.translations);
+            AtlasDb.insert(c, "translation", 9, cur.translations);
             AtlasDb.insert(c, "resettlement", 11, cur.resettlements);
             AtlasDb.insert(c, "search", 6, searchRows);
 

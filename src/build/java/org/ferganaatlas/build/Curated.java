@@ -52,7 +52,10 @@ final class Curated {
     final List<Object[]> provisionFeatures = new ArrayList<>();
     final List<Object[]> events = new ArrayList<>();
     final List<Object[]> eventFeatures = new ArrayList<>();
-    /** Rows of {@code translation}: record_key, field, lang, text, method, translator, translated_on, reviewed_by. */
+    /**
+     * Rows of {@code translation}: record_key, field, lang, text, method, translator, translated_on, reviewed_by,
+     * source_ids.
+     */
     final List<Object[]> translations = new ArrayList<>();
     static final Set<String> TRANSLATION_LANGS = Set.of("ru", "ky", "tg", "uz");
     static final Set<String> TRANSLATION_METHODS = Set.of("machine-ai", "human");
@@ -71,27 +74,33 @@ final class Curated {
     /**
      * {@code translations.csv}: a treaty's, provision's or event's title, summary or notes in another language, with
      * who or what made it. The English original must exist (a translation of nothing is an error), and the translated
-     * text is added to the record's search row so a Russian query finds it.
+     * text is added to the record's search row so a Russian query finds it. A translation states the facts of its
+     * original, so it names the original's sources: {@code source_ids} must be non-empty, every id defined in a
+     * {@code sources_*.csv}, and one the translated record itself cites (copy them from its row).
      */
     private void translations(Path dir, Set<String> treatyKeys, Set<String> provisionKeys, Set<String> eventKeys) throws IOException {
         Map<String, String> original = new java.util.HashMap<>();
+        Map<String, String> recordSources = new java.util.HashMap<>();
         for (Object[] t : treaties) {
             original.put(t[0] + "\u0000title", (String) t[2]);
             original.put(t[0] + "\u0000summary", (String) t[7]);
+            recordSources.put((String) t[0], (String) t[9]);
         }
         for (Object[] p : provisions) {
             original.put(p[0] + "\u0000title", (String) p[3]);
             original.put(p[0] + "\u0000summary", (String) p[4]);
+            recordSources.put((String) p[0], (String) p[6]);
         }
         for (Object[] e : events) {
             original.put(e[0] + "\u0000title", (String) e[4]);
             original.put(e[0] + "\u0000summary", (String) e[5]);
             original.put(e[0] + "\u0000notes", (String) e[14]);
+            recordSources.put((String) e[0], (String) e[13]);
         }
         Set<String> seen = new HashSet<>();
         Map<String, List<String>> extraText = new TreeMap<>();
         for (Csv.Row r : file(dir, "translations.csv", "record_key", "field", "lang", "text", "method", "translator",
-                "translated_on", "reviewed_by")) {
+                "translated_on", "reviewed_by", "source_ids")) {
             String key = r.get("record_key");
             if (!treatyKeys.contains(key) && !provisionKeys.contains(key) && !eventKeys.contains(key)) {
                 err(r, "record_key '" + key + "' is not a key in treaties.csv, provisions.csv or events.csv");
@@ -112,8 +121,16 @@ final class Curated {
             if (r.get("translator").isBlank()) err(r, "translator is empty: say who or what made the translation");
             date(r, "translated_on", true);
             if (!seen.add(key + "\u0000" + field + "\u0000" + lang)) err(r, key + " " + field + " in " + lang + " is translated twice");
+            String ts = srcs(r, "source_ids");
+            List<String> cited = Arrays.asList(recordSources.getOrDefault(key, "").split(";"));
+            for (String id : ts.isEmpty() ? new String[0] : ts.split(";")) {
+                if (sourceIds.contains(id) && !cited.contains(id)) {
+                    err(r, "source id '" + id + "' is not one of " + key + "'s own source_ids (" + String.join(";", cited)
+                            + "): a translation cites the sources of the text it translates; copy them from that row");
+                }
+            }
             translations.add(new Object[] {key, field, lang, r.get("text"), r.get("method"), r.get("translator"),
-                    r.get("translated_on"), nz(r.get("reviewed_by"))});
+                    r.get("translated_on"), nz(r.get("reviewed_by")), ts});
             extraText.computeIfAbsent(key, k -> new ArrayList<>()).add(r.get("text"));
         }
         for (String[] row : search) {

@@ -36,12 +36,22 @@ import org.ferganaatlas.logic.TextFold;
  *       transliterate a kept Cyrillic or Uzbek form (Khodzhent for Ходжент) or are another name altogether (the
  *       former name Leninabad); the English name as other European languages spell it (Chudschand, Osch) goes
  *       ({@link #transliterates}).</li>
+ *   <li>{@code junk:oblique-case}: a Russian form, or its Latin romanisation, with an adjective in an oblique case
+ *       (genitive or dative: -ого, -его, -ому, -ему, -ских; Latin -skogo, -skovo, -skomu) or a genitive district or
+ *       region noun (района, области) is a fragment of a longer phrase ("[school] of Besharik district"), not a name:
+ *       GeoNames lists Бешарыкского for Beshariq. No Russian place name is in such a case, so the form is dropped
+ *       whether or not another Russian form exists. Forms ending -ой are not touched: that is also a nominative
+ *       masculine adjective (Донской) and the Tajik and Uzbek "сой" (stream) of Консой, Қуруқсой.</li>
+ *   <li>A nominative adjective (-ский, -ская, -ское, -ской, -цкий …: Сырдарьинская, a station or district form) stays,
+ *       since some places are named so (Ленинское), but is not made the primary Russian name while the place has a
+ *       Russian form that is not an adjective ({@link #adjectival}).</li>
  *   <li>Duplicates are dropped: within one language, forms with the same {@link TextFold} skeleton (differing only
  *       in case, diacritics or transliteration: Xo'jand and Xoʻjand) keep the first, preferring U+02BB; a Latin
  *       other spelling with the skeleton of the English name, or of another kept Latin form plus a Baltic case
  *       ending (-a, -as, -s: Batkena, Batkenas, Osas), goes.</li>
  * </ol>
- * The primary name of a rule-tagged language is the form whose skeleton equals the English name's, else the first.
+ * The primary name of a rule-tagged language is the form whose skeleton equals the English name's, else the first;
+ * for Russian, a nominative adjective only when the place has no other Russian form.
  */
 final class NameTagging {
     private NameTagging() {}
@@ -96,7 +106,8 @@ final class NameTagging {
             return new Verdict(null, "script");
         }
         if (cyrillic) {
-            return cyrillic(s);
+            Verdict v = cyrillic(s);
+            return "ru".equals(v.lang()) && OBLIQUE_RU.matcher(s).find() ? new Verdict(null, "junk:oblique-case") : v;
         }
         if (!latin) {
             return new Verdict(null, "script");
@@ -118,7 +129,29 @@ final class NameTagging {
         if (!s.matches("[A-Za-z '\\-().]+")) {
             return new Verdict(null, "other-language");
         }
+        if (OBLIQUE_LATIN.matcher(s).find()) {
+            return new Verdict(null, "junk:oblique-case");
+        }
         return new Verdict("alt", "rule:latin");
+    }
+
+    /**
+     * A Russian word in an oblique case that no place name takes: a genitive or dative adjective (Бешарыкского, of
+     * "Бешарыкского района"), a genitive plural adjective, or the genitive of район/область.
+     */
+    static final java.util.regex.Pattern OBLIQUE_RU = java.util.regex.Pattern.compile(
+            "[а-яё]{2}(?:ого|его|ому|ему|ских|цких)(?![а-яё])|(?<![а-яё])(?:района|области)(?![а-яё])",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    /** The same in the romanisations GeoNames lists next to them (Besharykskogo, Fergansky rayona …). */
+    static final java.util.regex.Pattern OBLIQUE_LATIN = java.util.regex.Pattern.compile(
+            "[a-z](?:skogo|skovo|skomu|tskogo)\\b|\\b(?:rayona|raiona|oblasti)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** A Russian nominative adjective as the last word (Сырдарьинская, Ленинское, Сохский). */
+    static final java.util.regex.Pattern ADJECTIVE_RU = java.util.regex.Pattern.compile(
+            "(?:ск|цк)(?:ий|ая|ое|ой|ие)$", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** Whether a Russian form is an adjective (a station's or district's form, or a name such as Ленинское). */
+    static boolean adjectival(String s) {
+        return ADJECTIVE_RU.matcher(s.strip()).find();
     }
 
     private static Verdict cyrillic(String s) {
@@ -201,7 +234,12 @@ final class NameTagging {
             }
             String primary = null;
             if (!lang.equals("alt")) {
-                primary = bySkeleton.getOrDefault(englishFold, bySkeleton.values().stream().findFirst().orElse(null));
+                List<String> candidates = new ArrayList<>(bySkeleton.values());
+                if (lang.equals("ru") && candidates.stream().anyMatch(x -> !adjectival(x))) {
+                    candidates.removeIf(NameTagging::adjectival);
+                }
+                primary = candidates.stream().filter(x -> TextFold.fold(x).equals(englishFold)).findFirst()
+                        .orElse(candidates.isEmpty() ? null : candidates.get(0));
             }
             for (String s : bySkeleton.values()) {
                 out.add(new Tagged(lang, s, s.equals(primary), ruleOf.get(lang + "\u0000" + s)));

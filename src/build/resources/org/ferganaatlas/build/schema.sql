@@ -174,6 +174,7 @@ CREATE TABLE translation(       -- texts of treaties, provisions and events in o
   translator    TEXT NOT NULL,  -- who or what made it ('Claude (Anthropic)')
   translated_on TEXT NOT NULL,  -- ISO date, possibly partial
   reviewed_by   TEXT,           -- who checked it against the original; NULL = nobody yet
+  source_ids    TEXT NOT NULL,  -- ';'-separated source.id: the translated record's own sources (a translation states its facts)
   PRIMARY KEY(record_key, field, lang)
 );
 

@@ -92,15 +92,15 @@ class BuildDatabaseFixtureTest {
         try (Connection c = open(firstDb)) {
             List<String> rows = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT record_key, field, lang, text, method, translator,"
-                    + " translated_on, coalesce(reviewed_by, '-') FROM translation ORDER BY record_key, field")) {
+                    + " translated_on, coalesce(reviewed_by, '-'), source_ids FROM translation ORDER BY record_key, field")) {
                 while (rs.next()) {
                     StringBuilder sb = new StringBuilder();
-                    for (int i = 1; i <= 8; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                    for (int i = 1; i <= 9; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
                     rows.add(sb.toString());
                 }
             }
-            assertEquals(List.of("event:test-reopening|title|ru|Кызыл-Бел открывается|human|Test translator|2026-12-01|Test reviewer",
-                    "treaty:test-2025|summary|ru|Краткое тестовое изложение.|machine-ai|Claude|2026-12|-"), rows);
+            assertEquals(List.of("event:test-reopening|title|ru|Кызыл-Бел открывается|human|Test translator|2026-12-01|Test reviewer|f-test-1",
+                    "treaty:test-2025|summary|ru|Краткое тестовое изложение.|machine-ai|Claude|2026-12|-|f-test-1"), rows);
             assertEquals(List.of("treaty:test-2025"), refs(c, "body:\"тестовое\""));
         }
     }
@@ -170,8 +170,12 @@ class BuildDatabaseFixtureTest {
                 + "village:gone,village,Gone,KGZ,,,,,,geonames:999999999,low,f-test-1,\n"
                 + "village:unplaced,village,Unplaced,KGZ,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("events.csv"), "event:x,2025-01-01,,clash,X,,village:nowhere,,,,,,,low,f-test-1,\n", StandardOpenOption.APPEND);
-        Files.writeString(cur.resolve("translations.csv"), "treaty:nosuch,summary,ru,Текст,machine-ai,Claude,2026-12,\n"
-                + "treaty:test-2025,title,fr,Traité,guess,,2026-12,\n", StandardOpenOption.APPEND);
+        Files.writeString(cur.resolve("translations.csv"), "treaty:nosuch,summary,ru,Текст,machine-ai,Claude,2026-12,,f-test-1\n"
+                + "treaty:test-2025,title,fr,Traité,guess,,2026-12,,f-test-1\n"
+                + "provision:test-2025-roads,title,ru,Дороги,machine-ai,Claude,2026-12,,\n"
+                + "provision:test-2025-roads,summary,ru,Дороги открыты.,machine-ai,Claude,2026-12,,nosuch\n"
+                + "event:test-reopening,summary,ru,Пункт открывается.,machine-ai,Claude,2026-12,,f-test-1;f-test-2\n",
+                StandardOpenOption.APPEND);
         Files.writeString(cur.resolve("resettlements.csv"), "village:ak-sai,village:nowhere,2025-10,2025-09,,,200,71,low,f-test-1,\n"
                 + "village:ak-sai,village:offset-test,2025-10-22,,,5,,,low,f-test-1,duplicate\n"
                 + "village:ak-sai,village:unplaced,2025-10,,,,,,low,f-test-1,moved\n", StandardOpenOption.APPEND);
@@ -185,6 +189,9 @@ class BuildDatabaseFixtureTest {
                 "events.csv:4: feature_keys refers to unknown key 'village:nowhere'",
                 "translations.csv:4: record_key 'treaty:nosuch' is not a key", "translations.csv:5: lang 'fr' must be one of",
                 "translations.csv:5: method 'guess' must be", "translations.csv:5: translator is empty",
+                "translations.csv:6: source_ids is empty: every row names its sources",
+                "translations.csv:7: unknown source id 'nosuch' in source_ids (define it in a sources_*.csv)",
+                "translations.csv:8: source id 'f-test-2' is not one of event:test-reopening's own source_ids (f-test-1)",
                 "resettlements.csv:3: to_key 'village:nowhere' is not a known feature key",
                 "resettlements.csv:3: date_end 2025-09 is before date 2025-10",
                 "resettlements.csv:3: a *_min value is larger than its *_max",

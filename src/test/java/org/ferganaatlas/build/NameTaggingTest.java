@@ -89,6 +89,45 @@ class NameTaggingTest {
         assertEquals("junk:code", NameTagging.classify("OSS").rule());
     }
 
+    // as cities500 (1.0.1) lists them
+    static final List<String> BESHARIQ = List.of("Beshariq", "Besharyk", "Besharykskogo", "Imeni Kirova", "Kirovo", "Kirowo",
+            "Бешарыкского");
+    static final List<String> LENINSKOYE = List.of("Kazyghurt", "Kazygurt", "Kazykurt", "Lenin", "Leninskoe", "Leninskoye",
+            "Lenīn", "Qazyqurt", "Ленинское", "Қазықұрт");
+    static final List<String> KONSOY = List.of("Kaindisoy", "Kansai", "Kansay", "Konsoj", "Konsoy", "Svints", "Консой");
+
+    @Test
+    void anObliqueCaseIsNotAName() {
+        List<NameTagging.Tagged> t = NameTagging.tag("Beshariq", BESHARIQ);
+        Map<String, List<String>> by = byLang(t);
+        assertNull(by.get("ru"), "Бешарыкского ('of Besharik') is a genitive adjective, not Besharik's Russian name: " + t);
+        assertEquals(List.of("Imeni Kirova", "Kirovo"), by.get("alt"), "the former names stay; the romanised genitive goes");
+        assertEquals("junk:oblique-case", NameTagging.classify("Бешарыкского").rule());
+        assertEquals("junk:oblique-case", NameTagging.classify("Besharykskogo").rule());
+        assertEquals("junk:oblique-case", NameTagging.classify("Сохского района").rule());
+        assertEquals("junk:oblique-case", NameTagging.classify("Ферганской области").rule());
+        assertEquals("junk:oblique-case", NameTagging.classify("Кировскому").rule());
+    }
+
+    @Test
+    void aPlaceNamedByAnAdjectiveKeepsItsName() {
+        List<NameTagging.Tagged> t = NameTagging.tag("Leninskoye", LENINSKOYE);
+        assertEquals("Ленинское", primary(t, "ru"), "a town called Ленинское is called so: " + t);
+        assertEquals("ru", NameTagging.classify("Донской").lang(), "-ской is also a nominative masculine adjective");
+        // the Tajik and Uzbek 'soy' (stream) ends in -ой too
+        List<NameTagging.Tagged> k = NameTagging.tag("Konsoy", KONSOY);
+        assertEquals("Консой", primary(k, "ru"));
+        assertEquals("tg", NameTagging.classify("Қуруқсой").lang());
+    }
+
+    @Test
+    void anAdjectiveIsNotThePrimaryWhileAPlainRussianFormExists() {
+        // Sirdaryo as cities500 orders two of its forms: the station's adjective first
+        List<NameTagging.Tagged> t = NameTagging.tag("Sirdaryo", List.of("Сырдарьинская", "Сырдарья"));
+        assertEquals("Сырдарья", primary(t, "ru"));
+        assertTrue(byLang(t).get("ru").contains("Сырдарьинская"), "the adjective stays an other spelling");
+    }
+
     @Test
     void cyrillicLettersDecideTheLanguage() {
         assertEquals("ky", NameTagging.classify("Кара-Көл").lang());

@@ -90,7 +90,7 @@ class AtlasDatabaseTest {
         Path file = good();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE name SET basis = 'rule:russian-cyrillic' WHERE lang = 'ru'");
-            st.executeUpdate("INSERT INTO translation VALUES ('event:x', 'summary', 'ru', 'Текст', 'machine-ai', 'Claude', '2026-12', NULL)");
+            st.executeUpdate("INSERT INTO translation VALUES ('event:x', 'summary', 'ru', 'Текст', 'machine-ai', 'Claude', '2026-12', NULL, 'p-1')");
         }
         try (AtlasDatabase db = AtlasDatabase.open(file)) {
             Name ru = db.featureRepository().names("crossing:kyzyl-bel").get(1);

@@ -75,4 +75,18 @@ class LanguageFallbackTest {
         assertEquals("The treaty was signed.", LanguageFallback.text(ts, "summary", "The treaty was signed.", "en").text());
         assertNull(LanguageFallback.text(ts, "summary", null, "ru"), "a translation of nothing is not shown");
     }
+
+    @Test
+    void theReadersOwnLanguageComesBeforeRussian() {
+        // the order of the rows does not matter: the reader's language is looked for first
+        List<Translation> ts = List.of(ru("summary", "Договор подписан."),
+                new Translation("treaty:x", "summary", "tg", "Шартнома имзо шуд.", "machine-ai", "Claude", "2026-12", null),
+                new Translation("treaty:x", "summary", "uz", "Shartnoma imzolandi.", "machine-ai", "Claude", "2026-12", null));
+        assertEquals("tg", LanguageFallback.text(ts, "summary", "The treaty was signed.", "tg").lang());
+        assertEquals("Шартнома имзо шуд.", LanguageFallback.text(ts, "summary", "The treaty was signed.", "tg").text());
+        assertEquals("Shartnoma imzolandi.", LanguageFallback.text(ts, "summary", "The treaty was signed.", "uz").text());
+        assertEquals("ru", LanguageFallback.text(ts, "summary", "The treaty was signed.", "ky").lang(),
+                "no Kyrgyz text: Russian, not the Uzbek or Tajik one");
+        assertEquals("ru", LanguageFallback.text(ts, "summary", "The treaty was signed.", "ru").lang());
+    }
 }

@@ -28,9 +28,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * On the bundled database: the treaties reader in Russian shows the Russian text with the line saying its language
- * and who translated it, a Kyrgyz reader gets the Russian text before the English one, and a town's "Other
- * spellings" are grouped by language without GeoNames' junk romanisations.
+ * On the bundled database: the treaties reader in Russian, Tajik, Kyrgyz or Uzbek shows the text in that language
+ * with the line saying its language and who translated it (the fallback to Russian where a text is missing is
+ * {@code LanguageFallbackTest}'s), and a town's "Other spellings" are grouped by language without GeoNames' junk
+ * romanisations.
  */
 @ExtendWith(ApplicationExtension.class)
 class NamesAndTextsInLanguageTest extends AtlasWindowTestBase {
@@ -54,9 +55,13 @@ class NamesAndTextsInLanguageTest extends AtlasWindowTestBase {
     }
 
     private static String russian(String key, String field) {
+        return translation(key, field, "ru");
+    }
+
+    private static String translation(String key, String field, String lang) {
         return atlas.db().translationRepository().all().stream()
-                .filter(t -> t.recordKey().equals(key) && t.field().equals(field) && t.lang().equals("ru"))
-                .map(Translation::text).findFirst().orElseThrow();
+                .filter(t -> t.recordKey().equals(key) && t.field().equals(field) && t.lang().equals(lang))
+                .map(Translation::text).findFirst().orElseThrow(() -> new AssertionError("no " + lang + " " + field + " of " + key));
     }
 
     private String openTreaty(FxRobot robot, String lang) {
@@ -88,11 +93,23 @@ class NamesAndTextsInLanguageTest extends AtlasWindowTestBase {
     }
 
     @Test
-    void aKyrgyzReaderGetsRussianBeforeEnglish(FxRobot robot) {
+    void theTajikReaderShowsTheTajikTextAndWhoTranslatedIt(FxRobot robot) {
         settle();
-        assertEquals(russian(TREATY, "title"), openTreaty(robot, "ky"), "no Kyrgyz text yet: the Russian one");
+        String tajik = translation(TREATY, "title", "tg");
+        assertFalse(tajik.equals(russian(TREATY, "title")), "the Tajik title is its own text");
+        assertEquals(tajik, openTreaty(robot, "tg"), "the reader's language before Russian");
+        assertTrue(textsOf(stage.getScene().getRoot()).contains(translation(TREATY, "summary", "tg")), "the Tajik summary is shown");
         String line = languageLine(robot);
-        assertTrue(line.contains("орус тилинде") && line.contains("Claude"), line);
+        assertTrue(line.startsWith("Матн бо забони тоҷикӣ") && line.contains("Claude") && line.contains("санҷида нашудааст"), line);
+    }
+
+    @Test
+    void theKyrgyzAndUzbekReadersShowTheirOwnTexts(FxRobot robot) {
+        settle();
+        assertEquals(translation(TREATY, "title", "ky"), openTreaty(robot, "ky"));
+        assertTrue(languageLine(robot).contains("кыргыз тилинде"), languageLine(robot));
+        assertEquals(translation(TREATY, "title", "uz"), openTreaty(robot, "uz"));
+        assertTrue(languageLine(robot).contains("oʻzbek tilida"), languageLine(robot));
     }
 
     @Test
@@ -150,6 +167,18 @@ class NamesAndTextsInLanguageTest extends AtlasWindowTestBase {
         assertEquals("Хуҷанд", data.displayName(khujand, "tg"));
         assertEquals("Xoʻjand", data.displayName(khujand, "uz"));
         assertEquals("Khujand", data.displayName(khujand, "en"));
+    }
+
+    @Test
+    void curatedNamesFixWhatTheLettersCannotTellAndObliqueFormsAreNoLabel() {
+        var data = window.context().data();
+        Feature konibodom = atlas.db().featureRepository().feature("town:1514891").orElseThrow();
+        assertEquals("Канибадам", data.displayName(konibodom, "ru"), "Russian usage, not the Tajik Конибодом");
+        assertEquals("Конибодом", data.displayName(konibodom, "tg"));
+        assertEquals("Konibodom", data.displayName(konibodom, "uz"), "Latin for Uzbek readers, not the Tajik Cyrillic");
+        assertEquals("Konibodom", data.displayName(konibodom, "en"));
+        Feature beshariq = atlas.db().featureRepository().feature("town:1514382").orElseThrow();
+        assertEquals("Beshariq", data.displayName(beshariq, "ru"), "Бешарыкского ('of Besharik') is not its name");
     }
 
     private static List<String> textsOf(Node n) {

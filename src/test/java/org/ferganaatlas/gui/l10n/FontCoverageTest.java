@@ -9,6 +9,10 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The bundled typeface has every character of every bundle, in both weights the window uses: a missing glyph would be
+ * The bundled typeface has every character of every bundle and of the bundled database's texts and names, in both
+ * weights the window uses: a missing glyph would be
  * a box on a school PC with no other fonts. The font's own character map is read with FontBox: AWT's
  * {@code Font.canDisplayUpTo} would look up the host name on first use, which the no-network trap fails.
  */
@@ -67,6 +72,41 @@ class FontCoverageTest {
             }
         }
         assertEquals(List.of(), missing, file + " lacks glyphs");
+    }
+
+    /**
+     * The texts the bundled database puts on screen: every translation of a treaty, provision or event (the details
+     * show them in the reader's language), every English title and summary, and every place name the name table
+     * lists. A translation with a letter the font lacks would be a box in the details.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"})
+    void everyTextAndNameOfTheBundledDatabaseCanBeDrawn(String file) throws Exception {
+        Face f = font(file);
+        Path db = Path.of(System.getProperty("atlas.assets", "assets"), "atlas.sqlite");
+        List<String> missing = new ArrayList<>();
+        int translations = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db.toAbsolutePath() + "?mode=ro&immutable=1");
+                Statement st = c.createStatement()) {
+            String sql = "SELECT 'translation ' || record_key || ' ' || field || ' ' || lang, text FROM translation"
+                    + " UNION ALL SELECT 'treaty ' || key, title_en || ' ' || coalesce(summary_en, '') FROM treaty"
+                    + " UNION ALL SELECT 'provision ' || key, title_en || ' ' || summary_en FROM provision"
+                    + " UNION ALL SELECT 'event ' || key, title_en || ' ' || coalesce(summary_en, '') || ' ' || coalesce(notes, '') FROM event"
+                    + " UNION ALL SELECT 'name ' || feature_key || ' ' || lang, name FROM name";
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    String where = rs.getString(1);
+                    String v = rs.getString(2).replace("\n", "");
+                    if (where.startsWith("translation ")) translations++;
+                    int at = f.canDisplayUpTo(v);
+                    if (at >= 0) {
+                        missing.add(where + ": U+" + Integer.toHexString(v.codePointAt(at)).toUpperCase() + " in \u201c" + v + "\u201d");
+                    }
+                }
+            }
+        }
+        assertTrue(translations > 0, "the bundled database " + db + " has no translations to check");
+        assertEquals(List.of(), missing, file + " lacks glyphs for texts of the bundled database");
     }
 
     @ParameterizedTest
