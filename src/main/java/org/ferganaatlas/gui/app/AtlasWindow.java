@@ -163,9 +163,6 @@ public final class AtlasWindow {
         // attribution) shows in presentation mode, when the panels that normally say these things are hidden
         org.ferganaatlas.gui.panels.DrawPalette palette = new org.ferganaatlas.gui.panels.DrawPalette(ctx);
         StackPane.setAlignment(palette, Pos.TOP_LEFT);
-        org.ferganaatlas.gui.panels.MapKey key = new org.ferganaatlas.gui.panels.MapKey(ctx);
-        StackPane.setAlignment(key, Pos.BOTTOM_RIGHT);
-        key.visibleProperty().bind(state.presentationProperty());
         // presentation mode has no tool bar: the pen and the legend switch sit in the map's top right corner
         ToggleButton presentPen = presentationPen();
         ToggleButton legendToggle = new ToggleButton();
@@ -173,16 +170,39 @@ public final class AtlasWindow {
         legendToggle.setId("presentation-legend-toggle");
         legendToggle.getStyleClass().add("presentation-pen");
         legendToggle.setFocusTraversable(false);
-        legendToggle.setSelected(key.legendShownProperty().get());
-        key.legendShownProperty().addListener((o, a, on) -> legendToggle.setSelected(on));
-        legendToggle.setOnAction(e -> key.chooseLegend(legendToggle.isSelected()));
         HBox corner = new HBox(legendToggle, presentPen);
         corner.getStyleClass().add("presentation-corner");
         corner.setPickOnBounds(false);
         corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(corner, Pos.TOP_RIGHT);
         corner.visibleProperty().bind(state.presentationProperty());
-        mapStack.getChildren().addAll(key, palette, corner);
+        mapStack.getChildren().addAll(palette, corner);
+        // The map key is built when presentation mode first turns on: its legend is a hundred nodes that only
+        // presentation mode shows, and styling them delayed the first frame of every start.
+        org.ferganaatlas.gui.panels.MapKey[] key = {null};
+        Runnable ensureKey = () -> {
+            if (key[0] == null) {
+                org.ferganaatlas.gui.panels.MapKey k = new org.ferganaatlas.gui.panels.MapKey(ctx);
+                StackPane.setAlignment(k, Pos.BOTTOM_RIGHT);
+                k.visibleProperty().bind(state.presentationProperty());
+                legendToggle.setSelected(k.legendShownProperty().get());
+                k.legendShownProperty().addListener((o, a, on) -> legendToggle.setSelected(on));
+                mapStack.getChildren().add(mapStack.getChildren().indexOf(palette), k); // under the palette, as before
+                key[0] = k;
+            }
+        };
+        legendToggle.setOnAction(e -> {
+            ensureKey.run();
+            key[0].chooseLegend(legendToggle.isSelected());
+        });
+        state.presentationProperty().addListener((o, a, on) -> {
+            if (on) {
+                ensureKey.run();
+            }
+        });
+        if (state.presentationProperty().get()) {
+            ensureKey.run();
+        }
         // The hint goes once the user has done something with the map (pressed, scrolled, a key), and never shows
         // beside the open search results.
         boolean[] interacted = {false};

@@ -62,6 +62,9 @@ public final class MapKey extends VBox implements AtlasPanel {
         getChildren().addAll(legend, creditBox);
         parentProperty().addListener((o, a, p) -> {
             if (p instanceof Region r) {
+                if (!legendChosen && r.getWidth() > 0) {
+                    legendShown.set(r.getWidth() >= WIDE_MAP_PX); // built late (presentation turned on): the width now
+                }
                 r.widthProperty().addListener((ow, w0, w) -> {
                     if (!legendChosen) {
                         legendShown.set(w.doubleValue() >= WIDE_MAP_PX);
