@@ -99,6 +99,8 @@ desktop=$(ls /usr/share/applications/*"$PKG"*.desktop 2>/dev/null | head -1)
 check "menu entry in /usr/share/applications" test -n "$desktop"
 [ -n "$desktop" ] && check "menu entry in category Education" grep -q '^Categories=.*Education' "$desktop"
 [ -n "$desktop" ] && check "menu entry passes files (%F)" grep -q '^Exec=.* %F' "$desktop"
+# GTK would load Mesa and LLVM (44 MB) looking for an OpenGL JavaFX never takes from it
+[ -n "$desktop" ] && check "menu entry starts without GTK's OpenGL (GDK_GL=disable)" grep -q '^Exec=env GDK_GL=disable ' "$desktop"
 [ -n "$desktop" ] && check "menu entry offers to open .kml and .geojson (MimeType=...; with its final ;)" \
   grep -qx 'MimeType=application/vnd.google-earth.kml+xml;application/geo+json;' "$desktop"
 check "not made the default application for any file type (defaults.list, mimeapps.list unchanged)" \

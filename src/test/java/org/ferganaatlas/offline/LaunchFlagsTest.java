@@ -35,6 +35,7 @@ class LaunchFlagsTest {
         Set<String> installed = matches(Files.readString(Path.of("installer/package.sh")), "--java-options \"(-[^\"$]+)\"");
         installed.removeIf(f -> f.startsWith("-Xlog:") || f.startsWith("-Dorg.sqlite.lib.")); // the native library packed by package.sh
         Set<String> script = matches(Files.readString(Path.of("run-atlas")), "\\s(-(?:XX:|Xm|Xshare|Djava\\.awt|Djavafx)[^\\s\"]+)");
+        script.removeIf(f -> f.contains("atlas.jsa")); // its own class-sharing archive, made by its first run
         Set<String> pom = matches(Files.readString(Path.of("pom.xml")), "<option>(-[^<]+)</option>");
         pom.removeIf(f -> f.startsWith("-Datlas.assets=")
                 || f.equals("-Datlas.exitWithParent=true")); // only javafx:run is a child of another JVM (Maven)
