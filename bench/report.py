@@ -36,7 +36,11 @@ def ratio(a, b):
 
 
 def line(path):
-    r = rows(path)[-1]
+    rs = rows(path)
+    if not rs:
+        print('  (no result: see the logs in ' + os.path.dirname(path) + ')')
+        return
+    r = rs[-1]
     app = r.get('app', {})
     parts = [r['label'] + ':']
     if 't_mapped' in r:
@@ -58,6 +62,8 @@ def line(path):
                      f" ({r.get('nprocs')} processes)")
     if 'window' in r and 't_stable' in r:
         parts.append(f"[{r['window']}]")
+    if 'warning' in r:
+        parts.append('WARNING: ' + r['warning'])
     if 'error' in r:
         parts.append('FAILED: ' + r['error'])
     print('  ' + ' '.join(parts))
@@ -116,6 +122,9 @@ def summary(out):
         failed = [r['label'] + ': ' + r['error'] for r in start if 'error' in r]
         if failed:
             notes.append('start runs that failed (left out of the medians): ' + '; '.join(failed))
+        blank = [r['label'] for r in start if 'warning' in r]
+        if blank:
+            notes.append('stable screens that look blank (check their screenshots): ' + ', '.join(blank))
         painted = [r['app']['painted_ms'] / 1000 for r in start if r['label'].startswith('image-') and 'painted_ms' in r.get('app', {})]
         if painted and img_s:
             notes.append(f"the app's own painted_ms (MARKS=1), installed image: median {statistics.median(painted):.2f} s, "

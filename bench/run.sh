@@ -95,7 +95,9 @@ meta jdk "$("$JAVA_BIN" -version 2>&1 | head -1 | tr -d '"')"
 # ---- the installed app image --------------------------------------------------------------------------------------
 IMG=
 src_img=$(ls -d target/installer/image/*/ 2>/dev/null | head -1)
-if [ -n "$src_img" ]; then
+if ! want start && ! want rss && ! want pan; then
+  :  # no part uses it
+elif [ -n "$src_img" ]; then
   rm -rf "$OUT/image"; cp -a "$src_img" "$OUT/image"
   IMG=$(ls "$OUT"/image/bin/* | head -1)
   appdir="$OUT/image/lib/app"
@@ -170,7 +172,8 @@ if want start; then
   D="$OUT/start"; rm -rf "$D"; mkdir -p "$D"; J="$D/runs.jsonl"
   start_x "$START_SCREEN"
   # WARMUP rounds (default 1) first, not counted: the first start of each app after a while reads its libraries from
-  # disk (Marble's first took 10 s, its next ones 1.2 s); the figures are for starts with the files in the page cache.
+  # disk (Marble's first took 11 s to a stable screen, its next ones 1.2-3.5 s); the figures are for starts with the
+  # files in the page cache.
   for i in $(seq 1 "${WARMUP:-1}"); do
     [ -n "$IMG" ] && { atlas_env "$D/warmup-image-$i"; measure "$D/warmup.jsonl" --label "warmup-image-$i" --match "$ATLAS_MATCH" --stable "$STABLE_SECS" "${ENV[@]}" -- "$IMG"; }
     [ $MARBLE = 1 ] && { marble_env "$D/warmup-marble-$i"; measure "$D/warmup.jsonl" --label "warmup-marble-$i" --match class:marble --close ctrlq --stable "$STABLE_SECS" "${ENV[@]}" -- "${MARBLE_CMD[@]}"; }

@@ -4,7 +4,8 @@
 Launches COMMAND and measures, from the moment it was started:
   t_mapped  the first time its window is mapped and visible (`xdotool search --onlyvisible`, polled every 50 ms);
   t_stable  the last change of the screen's pixels before STABLE seconds without one (an MD5 of `xwd -root`'s
-            pixels, sampled every ~100 ms: the time of the sample that first showed the final picture);
+            pixels, sampled every ~100 ms: the time of the sample that first showed the final picture); a calm
+            screen of a handful of colours (a window mapped but not drawn yet) does not count;
 then optionally drives a scripted pan (xdotool drags and wheel clicks on the map, the same script for every app,
 so that their memory can be compared) and/or waits for the app to end by itself (an in-app benchmark driver),
 sampling memory meanwhile: VmHWM (peak resident set) of the main process and the summed resident set (Rss) of
@@ -84,6 +85,16 @@ def write_png(path, frame):
         f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
                 + chunk(b'IDAT', zlib.compress(b''.join(rows), 6)) + chunk(b'IEND', b''))
     return True
+
+
+BLANK_COLOURS = 12
+
+
+def colours(frame):
+    """How many distinct colours a sample of ~400 of the screen's pixels has."""
+    pixels, bpp = frame[0], frame[4]
+    step = max(1, bpp // 8)
+    return len({bytes(pixels[i:i + 3]) for i in range(0, len(pixels) - 3, 4099 * step)})
 
 
 def children_map():
@@ -174,7 +185,7 @@ while time.monotonic() - t0 < a.timeout and proc.poll() is None:
     time.sleep(0.05)
 frame = after_pan = None
 if win:
-    last_hash, last_change, changes = None, None, 0
+    last_hash, last_change, changes, blank = None, None, 0, True
     while a.stable > 0 and time.monotonic() - t0 < a.timeout:
         ts = time.monotonic() - t0
         f = xwd_root()
@@ -182,7 +193,10 @@ if win:
         if h != last_hash:
             last_hash, last_change, frame = h, ts, f
             changes += 1
-        elif ts - last_change >= a.stable:
+            # A screen of a handful of colours is a window mapped but not drawn yet (black, or white): under load an app
+            # can take longer than STABLE seconds to paint its first frame, and that calm is not a stable screen.
+            blank = f is None or colours(f) < BLANK_COLOURS
+        elif ts - last_change >= a.stable and not blank:
             res['t_stable'] = round(last_change, 3)
             break
         time.sleep(0.1)
@@ -238,6 +252,8 @@ for p in pids[1:]:  # helpers the app started (Marble's web engine) and left beh
         pass
 res['rc'] = proc.returncode
 log.close()
+if frame is not None and colours(frame) < BLANK_COLOURS:
+    res['warning'] = f'the last screen has only {colours(frame)} colours in a sample: a blank window'
 if frame is not None and write_png(os.path.join(a.out, a.label + '_stable.png'), frame):
     res['shot'] = os.path.join(a.out, a.label + '_stable.png')
 if after_pan is not None:
