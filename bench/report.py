@@ -62,6 +62,8 @@ def line(path):
                      f" ({r.get('nprocs')} processes)")
     if 'window' in r and 't_stable' in r:
         parts.append(f"[{r['window']}]")
+    if r.get('late_changes'):
+        parts.append(f"(changed again after it: last at {r['late_change_s']:.2f} s)")
     if 'warning' in r:
         parts.append('WARNING: ' + r['warning'])
     if 'error' in r:
@@ -122,6 +124,10 @@ def summary(out):
         failed = [r['label'] + ': ' + r['error'] for r in start if 'error' in r]
         if failed:
             notes.append('start runs that failed (left out of the medians): ' + '; '.join(failed))
+        late = [f"{r['label']} at {r['late_change_s']:.2f} s" for r in start if r.get('late_changes')]
+        if late:
+            notes.append(f"screens that changed again within {meta.get('recheck', '?')} s after their stable one "
+                         f"(the figure keeps the rule's time; see <run>_late.png): " + ', '.join(late))
         blank = [r['label'] for r in start if 'warning' in r]
         if blank:
             notes.append('stable screens that look blank (check their screenshots): ' + ', '.join(blank))

@@ -16,7 +16,8 @@
 #   search  search latency p50/p99 (SearchBenchmark)
 # The load average before and after each part is printed next to its figures. target/bench/summary.txt is a
 # Markdown table (measure | atlas | Marble | ratio | goal | load) to paste into docs/benchmarks.md.
-# Options (environment): RUNS, WARMUP (1 uncounted round first), STABLE_SECS, PAN_SECONDS, LARGE_PAN_SECONDS, XDO_PAN_SECONDS, RSS_RUNS (1),
+# Options (environment): RUNS, WARMUP (1 uncounted round first), STABLE_SECS, RECHECK_SECS (3: watch on after the
+#   stable screen and report late changes), PAN_SECONDS, LARGE_PAN_SECONDS, XDO_PAN_SECONDS, RSS_RUNS (1),
 #   ONLY=start,rss,pan,tiles,search (any of them), SKIP_MARBLE=1, SKIP_JMH=1, TILE_ZOOMS=6,9, PAN_APP=image|source
 #   (what the in-app tour runs; default the image when built), MARKS=1 (the app's own start-up marks, --timing),
 #   BENCH_NICE (-10 as root, 0 = off), BENCH_OUT (target/bench). About 9 minutes with the defaults.
@@ -26,7 +27,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=${BENCH_OUT:-target/bench}
 mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
-RUNS=${RUNS:-5}; STABLE_SECS=${STABLE_SECS:-2}; RSS_RUNS=${RSS_RUNS:-1}
+RUNS=${RUNS:-5}; STABLE_SECS=${STABLE_SECS:-2}; RECHECK_SECS=${RECHECK_SECS:-3}; RSS_RUNS=${RSS_RUNS:-1}
 PAN_SECONDS=${PAN_SECONDS:-60}; LARGE_PAN_SECONDS=${LARGE_PAN_SECONDS:-30}; XDO_PAN_SECONDS=${XDO_PAN_SECONDS:-20}
 TILE_ZOOMS=${TILE_ZOOMS:-6,7,8,9,10,11,12,13,14}
 ONLY=${ONLY:-start,rss,pan,tiles,search}
@@ -182,16 +183,16 @@ if want start; then
   for i in $(seq 1 "$RUNS"); do
     if [ -n "$IMG" ]; then
       atlas_env "$D/image-$i"
-      measure "$J" --label "image-$i" --match "$ATLAS_MATCH" --stable "$STABLE_SECS" "${ENV[@]}" -- "$IMG" "${TIMING[@]}"
+      measure "$J" --label "image-$i" --match "$ATLAS_MATCH" --stable "$STABLE_SECS" --recheck "$RECHECK_SECS" "${ENV[@]}" -- "$IMG" "${TIMING[@]}"
     fi
     if [ $MARBLE = 1 ]; then
       marble_env "$D/marble-$i"
-      measure "$J" --label "marble-$i" --match class:marble --close ctrlq --stable "$STABLE_SECS" "${ENV[@]}" -- "${MARBLE_CMD[@]}"
+      measure "$J" --label "marble-$i" --match class:marble --close ctrlq --stable "$STABLE_SECS" --recheck "$RECHECK_SECS" "${ENV[@]}" -- "${MARBLE_CMD[@]}"
     fi
     atlas_env "$D/runatlas-$i"
-    measure "$J" --label "runatlas-$i" --match "$ATLAS_MATCH" --stable "$STABLE_SECS" "${ENV[@]}" -- "$ROOT/run-atlas" "${TIMING[@]}"
+    measure "$J" --label "runatlas-$i" --match "$ATLAS_MATCH" --stable "$STABLE_SECS" --recheck "$RECHECK_SECS" "${ENV[@]}" -- "$ROOT/run-atlas" "${TIMING[@]}"
   done
-  meta runs "$RUNS"
+  meta runs "$RUNS"; meta recheck "$RECHECK_SECS"
   stop_x
   finish start
 fi

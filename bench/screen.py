@@ -27,6 +27,7 @@ ap.add_argument('--label', required=True)
 ap.add_argument('--out', required=True)
 ap.add_argument('--match', required=True, help='name:WINDOW TITLE or class:WM_CLASS')
 ap.add_argument('--stable', type=float, default=2.0, help='seconds without a pixel change that count as stable (0: skip)')
+ap.add_argument('--recheck', type=float, default=0, help='seconds to keep watching after stable, for late changes')
 ap.add_argument('--pan', type=float, default=0, help='seconds of the xdotool drag/scroll script after stable')
 ap.add_argument('--point', default='0.57,0.51', help='where to drag/scroll, as fractions of the window')
 ap.add_argument('--wait-exit', type=float, default=0, help='wait up to N s for the app to end by itself')
@@ -183,7 +184,7 @@ while time.monotonic() - t0 < a.timeout and proc.poll() is None:
         res['t_mapped'] = round(time.monotonic() - t0, 3)
         break
     time.sleep(0.05)
-frame = after_pan = None
+frame = after_pan = late = None
 if win:
     last_hash, last_change, changes, blank = None, None, 0, True
     while a.stable > 0 and time.monotonic() - t0 < a.timeout:
@@ -198,6 +199,17 @@ if win:
             blank = f is None or colours(f) < BLANK_COLOURS
         elif ts - last_change >= a.stable and not blank:
             res['t_stable'] = round(last_change, 3)
+            # then watch RECHECK more seconds: an app that draws a layer after a pause longer than STABLE has a
+            # "stable" screen that is not its final one; say so (the figure stays the rule's)
+            t_end = time.monotonic() + a.recheck
+            while time.monotonic() < t_end:
+                f = xwd_root()
+                h2 = hashlib.md5(f[0]).hexdigest() if f else None
+                if h2 != last_hash:
+                    last_hash, late = h2, f
+                    res['late_changes'] = res.get('late_changes', 0) + 1
+                    res['late_change_s'] = round(time.monotonic() - t0, 3)
+                time.sleep(0.1)
             break
         time.sleep(0.1)
     else:
@@ -256,6 +268,8 @@ if frame is not None and colours(frame) < BLANK_COLOURS:
     res['warning'] = f'the last screen has only {colours(frame)} colours in a sample: a blank window'
 if frame is not None and write_png(os.path.join(a.out, a.label + '_stable.png'), frame):
     res['shot'] = os.path.join(a.out, a.label + '_stable.png')
+if late is not None:
+    write_png(os.path.join(a.out, a.label + '_late.png'), late)
 if after_pan is not None:
     write_png(os.path.join(a.out, a.label + '_after_pan.png'), after_pan)
 for line in open(os.path.join(a.out, a.label + '.log'), errors='replace'):
