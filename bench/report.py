@@ -205,7 +205,7 @@ def summary(out):
         lines.append('| ' + ' | '.join(c if c else '' for c in row) + ' |')
     if not have_marble:
         lines.append('')
-        lines.append(f'Marble: {marble or "not measured"}.')
+        lines.append(f'{marble or "Marble not measured"}.')
     extra = [meta.get('image_note', ''), meta.get('pan_app', '')] + notes
     extra = [e for e in extra if e]
     if extra:
