@@ -106,7 +106,7 @@ elif [ -n "$src_img" ]; then
   # JVM accepts it only for the module path it was dumped with; so the same here, in the copy.
   if [ -f "$appdir/atlas.classlist" ]; then
     "$OUT/image/lib/runtime/bin/java" -Xshare:dump -Xlog:cds=off -Xlog:cds+map=off -XX:SharedClassListFile="$appdir/atlas.classlist" \
-      -XX:SharedArchiveFile="$appdir/atlas.jsa" --module-path "$appdir/mods" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp \
+      -XX:SharedArchiveFile="$appdir/atlas.jsa" --module-path "$appdir/mods" -m fergana.atlas/org.ferganaatlas.gui.app.Main \
       > "$OUT/cds-dump.log" 2>&1 || rm -f "$appdir/atlas.jsa"
   fi
   jar=$(ls "$appdir"/mods/fergana-border-atlas-*.jar 2>/dev/null | head -1)
@@ -147,7 +147,8 @@ atlas_env() {
   local d=$1; mkdir -p "$d"/{home,config,data,cache,state}
   ENV=(--env "HOME=$d/home" --env "XDG_CONFIG_HOME=$d/config" --env "XDG_DATA_HOME=$d/data" --env "XDG_CACHE_HOME=$d/cache"
        --env "XDG_STATE_HOME=$d/state" --env "MAVEN_USER_HOME=${MAVEN_USER_HOME:-$HOME/.m2}"
-       --env "ATLAS_JAVA_OPTIONS=-Datlas.cache=$d/cache/fergana-atlas -Datlas.userdata=$d/data/fergana-atlas")
+       --env "ATLAS_JAVA_OPTIONS=-Datlas.cache=$d/cache/fergana-atlas -Datlas.userdata=$d/data/fergana-atlas"
+       --env "GDK_GL=disable")  # as the menu entry starts the installed atlas (installer/linux/*.desktop), and run-atlas
 }
 marble_env() {  # a fresh home with the settings of bench/marble (window 1400x880 at 0,0, offline, SRTM map theme)
   local d=$1; mkdir -p "$d/.config/kde.org" "$d/.local/share" "$d/.cache"; mkdir -m 700 -p "$d/run"
@@ -203,7 +204,7 @@ if want rss; then
   D="$OUT/rss"; rm -rf "$D"; mkdir -p "$D"; J="$D/runs.jsonl"
   start_x "$START_SCREEN"
   if [ -n "$IMG" ]; then ACMD=("$IMG"); meta rss_app "installed app image"
-  else ACMD=("$JAVA_BIN" "${APP_FLAGS[@]}" -Datlas.assets="$ROOT/assets" --module-path "$APP_MP" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp)
+  else ACMD=("$JAVA_BIN" "${APP_FLAGS[@]}" -Datlas.assets="$ROOT/assets" --module-path "$APP_MP" -m fergana.atlas/org.ferganaatlas.gui.app.Main)
        meta rss_app "the sources (module path), no app image"; fi
   for i in $(seq 1 "$RSS_RUNS"); do
     atlas_env "$D/atlas-$i"
@@ -239,7 +240,7 @@ if want pan; then
     else
       cmd=("$JAVA_BIN" "${APP_FLAGS[@]}" "${BENCH_JVM[@]}" "${props[@]}" -Datlas.assets="$ROOT/assets"
            -Datlas.cache="$D/$size/cache/fergana-atlas" -Datlas.userdata="$D/$size/data/fergana-atlas"
-           --module-path "$APP_MP" -m fergana.atlas/org.ferganaatlas.gui.app.AtlasApp --benchmark)
+           --module-path "$APP_MP" -m fergana.atlas/org.ferganaatlas.gui.app.Main --benchmark)
     fi
     measure "$D/$size.jsonl" --label "tour-$size" --match "$ATLAS_MATCH" --stable 0 --wait-exit $((secs + 120)) "${ENV[@]}" -- "${cmd[@]}"
     finish "pan-$size"
