@@ -120,9 +120,10 @@ common=(--name "$([ $os = linux ] && echo $PKG || echo "$APP_NAME")"
         --app-version "$APP_VERSION" --vendor "$APP_VENDOR" --description "$APP_DESCRIPTION"
         --copyright "Copyright 2026 the Fergana Border Atlas authors")
 jopts=(--java-options "-Datlas.assets=\$APPDIR/assets" "${sqlite_native_opts[@]}")
-# Start-up and memory (docs/benchmarks.md, "The atlas window"): C1 only, the serial collector and a bounded heap
-# (on the 2-core build machine: cold start to a painted map 4.6 s -> under 2 s, peak RSS ~670 MB -> ~350 MB).
-jopts+=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseSerialGC" --java-options "-Xmx256m" --java-options "-Xmn48m")
+# Start-up and memory (docs/benchmarks.md; pom.xml's javafx-maven-plugin options say why each): C1 only, G1 in a
+# bounded heap, soft references dropped soon.
+jopts+=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseG1GC" --java-options "-Xmx192m"
+       --java-options "-XX:SoftRefLRUPolicyMSPerMB=10")
 # A quiet terminal (pom.xml's javafx-maven-plugin options say the same): java.awt.headless, since the atlas uses
 # Java2D only off screen (tiles) and AWT's X11 start-up is what makes GTK print "Gdk-WARNING: XSetErrorHandler()
 # called with a GDK error trap pushed" (JDK-8156779); javafx.platform=desktop, or Gluon's attach util logs

@@ -52,7 +52,11 @@ import org.ferganaatlas.data.UserFolders;
  */
 public final class AtlasTileRetriever implements TileRetriever {
     private static final Logger LOG = Logger.getLogger(AtlasTileRetriever.class.getName());
-    static final int DEFAULT_MEMORY_CACHE_MB = 32;
+    /**
+     * 64 tiles: more than a 1600x1000 view. Each costs 256 KB as an image and as much again as the renderer's texture
+     * while shown; a 32 MB cache kept the heap so full that panning collected it fully every few seconds.
+     */
+    static final int DEFAULT_MEMORY_CACHE_MB = 16;
     private static final long TILE_BYTES = 4L * TileRenderer.SIZE * TileRenderer.SIZE;
 
     /** The shared state: database, renderer, caches. Replaced as a whole by {@link #install}. */

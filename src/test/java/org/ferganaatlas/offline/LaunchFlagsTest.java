@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * log switches belong to the installed launcher only.
  */
 class LaunchFlagsTest {
-    private static final Set<String> EXPECTED = Set.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xmn48m",
+    private static final Set<String> EXPECTED = Set.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-Xmx192m", "-XX:SoftRefLRUPolicyMSPerMB=10",
             "-Xshare:auto", "-Djava.awt.headless=true", "-Djavafx.platform=desktop");
 
     private static Set<String> matches(String text, String regex) {
