@@ -254,8 +254,16 @@ public final class TimeBar extends HBox implements AtlasPanel {
             Region m = new Region();
             m.getStyleClass().addAll("time-mark", "kind-" + e.kind().replace('_', '-'));
             m.setUserData(e);
-            Tooltip.install(m, new Tooltip(RecordText.dates(e.date(), e.dateEnd(), state.languageProperty().get())
-                    + "\n" + data.inLanguage(e, state.languageProperty().get().getLanguage()).title()));
+            // the tooltip is made when the pointer first comes over the mark: a hundred tooltips (each a popup
+            // control) made at start cost more than the marks themselves
+            m.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+                @Override
+                public void handle(javafx.scene.input.MouseEvent ev) {
+                    m.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                    Tooltip.install(m, new Tooltip(RecordText.dates(e.date(), e.dateEnd(), state.languageProperty().get())
+                            + "\n" + data.inLanguage(e, state.languageProperty().get().getLanguage()).title()));
+                }
+            });
             m.setOnMouseClicked(ev -> {
                 stop();
                 focus.showRecord(e.key());
