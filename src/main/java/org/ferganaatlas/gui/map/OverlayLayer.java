@@ -108,7 +108,12 @@ public abstract class OverlayLayer extends MapLayer {
                 && System.nanoTime() - lastRebuildNanos < PULSE_NANOS;
         boolean async = !stale && !Double.isNaN(builtZoom) && Math.abs(zoom - builtZoom) <= MAX_DEFERRED_ZOOM
                 && !DEBUG_SYNC && asyncCapable();
-        if (zoomChanged && canScale && !settled) {
+        // The first build of a layer that can prepare its content off the FX thread does so too: at start the worker
+        // places the labels and projects the borders on the second core while the FX thread styles the window.
+        boolean firstAsync = Double.isNaN(builtZoom) && !DEBUG_SYNC && asyncCapable();
+        if (firstAsync) {
+            request(frameFor(zoom, origin, view));
+        } else if (zoomChanged && canScale && !settled) {
             // a small zoom step (wheel, pinch): show the built content scaled now, rebuild once the zoom rests
             settle.playFromStart();
         } else if ((outside || zoomChanged) && async) {
