@@ -57,6 +57,12 @@ public final class AtlasApp extends Application {
             return;
         }
         mark(args, "db_open");
+        if (!ExportCommand.requested(args) && !Boolean.getBoolean("atlas.noEarlyWindow")) {
+            // the window is on screen while the atlas is built in it (an export never shows one)
+            primaryStage = stage;
+            WindowPlacement.showEarly(stage, Messages.get("app.title"));
+            mark(args, "window_early");
+        }
         AtlasState state = new AtlasState();
         // --lang=xx for this run, else the system's language where the atlas is written in it (English otherwise);
         // the user's database then brings back the language last chosen, unless --lang was given
@@ -183,7 +189,13 @@ public final class AtlasApp extends Application {
         failStartup(databaseMessage(e), EXIT_DATABASE);
     }
 
+    /** The stage shown early, while the window is built (hidden again if the start fails). */
+    private Stage primaryStage;
+
     private void failStartup(String message, int code) {
+        if (primaryStage != null) {
+            primaryStage.hide();
+        }
         if (db != null) {
             db.close();
             db = null;

@@ -48,6 +48,25 @@ public final class WindowPlacement {
         return p;
     }
 
+    /**
+     * Shows {@code stage} at once, at the size a first start gets, with only the atlas's name in it: the window is on
+     * screen while the real one is built (a second or two on a slow machine), and {@link #install} then takes it over
+     * as it is.
+     */
+    public static void showEarly(Stage stage, String title) {
+        Box primary = box(Screen.getPrimary().getVisualBounds());
+        Box b = WindowBounds.initial(primary, MIN_WIDTH, MIN_HEIGHT);
+        javafx.scene.control.Label name = new javafx.scene.control.Label(title);
+        name.setStyle("-fx-font-size: 1.6em; -fx-text-fill: #5b6470;");
+        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(name);
+        pane.setStyle("-fx-background-color: #e3e1da;"); // the basemap's colour outside the valley: no flash of white
+        stage.setTitle(title);
+        stage.setScene(new javafx.scene.Scene(pane, b.width(), b.height()));
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.show();
+    }
+
     private void placeBeforeShowing() {
         Box primary = box(Screen.getPrimary().getVisualBounds());
         Optional<Box> remembered = user.database().flatMap(this::remembered);
@@ -55,13 +74,18 @@ public final class WindowPlacement {
         // Under a window manager (GTK) a minimum size set before the window is mapped became its size: the atlas opened
         // at 900x600 whatever was asked. So the minimum is set once it is shown, and the bounds asked again then.
         // The minimum never exceeds the screen: a window wider than the screen is cut off and cannot be fixed.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+        Runnable shown = () -> {
             stage.setMinWidth(Math.min(MIN_WIDTH, primary.width()));
             stage.setMinHeight(Math.min(MIN_HEIGHT, primary.height()));
             if (placed != null && !movedByUser()) {
                 apply(placed);
             }
-        });
+        };
+        if (stage.isShowing()) {
+            shown.run(); // shown early (showEarly)
+        } else {
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> shown.run());
+        }
         if (user.database().isPresent()) {
             settled = true;
         } else {
