@@ -62,7 +62,27 @@ public final class AtlasApp extends Application {
             primaryStage = stage;
             WindowPlacement.showEarly(stage, Messages.get("app.title"));
             mark(args, "window_early");
+            // Build the atlas a few frames later: built at once, it held the FX thread before the placeholder was
+            // ever drawn (the first pulse comes before the window is mapped), and the window stayed white until the
+            // atlas was in it. Three pulses are about 50 ms.
+            new javafx.animation.AnimationTimer() {
+                private int pulses;
+
+                @Override
+                public void handle(long now) {
+                    if (++pulses == 3) {
+                        stop();
+                        Platform.runLater(() -> buildWindow(stage, args, benchmark, checks));
+                    }
+                }
+            }.start();
+            return;
         }
+        buildWindow(stage, args, benchmark, checks);
+    }
+
+    /** Builds the atlas's window into {@code stage} (shown early, or shown here) and applies the start options. */
+    private void buildWindow(Stage stage, List<String> args, boolean benchmark, StartupChecks checks) {
         AtlasState state = new AtlasState();
         // --lang=xx for this run, else the system's language where the atlas is written in it (English otherwise);
         // the user's database then brings back the language last chosen, unless --lang was given
