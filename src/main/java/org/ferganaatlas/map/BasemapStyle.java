@@ -63,8 +63,8 @@ public record BasemapStyle(String id, Color outsideRegion, Color noCountry, Map<
     /**
      * High contrast, for low vision and projectors: saturated land tints that tell the three countries apart by hue
      * (Kyrgyzstan coral, Tajikistan green, Uzbekistan yellow; other countries white) and are all light enough for
-     * the map's dark labels (WCAG AA, 4.5:1, for the lightest of them; about 7:1 for the town names); water a clear blue under dark shores, near-black borders and
-     * graticule. Its own {@code id}, so the disk cache keeps its tiles apart from the atlas palette's.
+     * the map's dark labels (WCAG AA, 4.5:1, for the lightest of them; about 7:1 for the town names); water a
+     * clear blue under dark shores, near-black borders and graticule, heavier lines. Its own {@code id}, so the disk cache keeps its tiles apart from the atlas palette's.
      */
     public static final BasemapStyle HIGH_CONTRAST = new BasemapStyle(
             "contrast1",
