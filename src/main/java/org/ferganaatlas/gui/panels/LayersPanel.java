@@ -143,7 +143,8 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         // its tooltip; its menu is also the row's context menu
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton();
         menu.textProperty().bind(Messages.text("layers.export.short"));
-        menu.accessibleTextProperty().bind(Messages.text("layers.export"));
+        // read aloud, every row's button would be "Export": say which layer (the rows are rebuilt on a new language)
+        menu.setAccessibleText(Messages.format("layers.export.accessible", layerTitle(spec)));
         menu.setId("layer-export-" + spec.id().replaceAll("[^A-Za-z0-9_-]", "_"));
         menu.getStyleClass().add("layer-export");
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();

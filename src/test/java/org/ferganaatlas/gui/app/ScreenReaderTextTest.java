@@ -141,8 +141,12 @@ class ScreenReaderTextTest extends AtlasWindowTestBase {
             if (!nodes.contains(map())) {
                 bad.add("the map is not reachable by Tab");
             }
-            if (nodes.stream().noneMatch(n -> n.getStyleClass().contains("layer-export"))) {
+            List<Object> exports = nodes.stream().filter(n -> n.getStyleClass().contains("layer-export"))
+                    .map(n -> n.queryAccessibleAttribute(AccessibleAttribute.TEXT)).toList();
+            if (exports.isEmpty()) {
                 bad.add("no layer's \u22ef export button reached");
+            } else if (new java.util.HashSet<>(exports).size() != exports.size()) {
+                bad.add("the layers' export buttons do not say which layer: " + exports);
             }
             if (!seen.contains(CheckBox.class) || nodes.stream().noneMatch(n -> n instanceof javafx.scene.control.Slider)) {
                 bad.add("no layer check box or date slider reached: " + seen);
