@@ -188,8 +188,8 @@ public final class AtlasTileRetriever implements TileRetriever {
     public static void use(AtlasDatabase db) {
         synchronized (LOCK) {
             Backend b = backend;
-            if (b == null || b.db != db || b.style != BasemapStyle.ATLAS || b.ownsDb) {
-                backend = new Backend(db, BasemapStyle.ATLAS, false);
+            if (b == null || b.db != db || b.style != chosen || b.ownsDb) {
+                backend = new Backend(db, chosen, false);
             }
         }
     }
@@ -197,8 +197,83 @@ public final class AtlasTileRetriever implements TileRetriever {
     /** As {@link #install(AtlasDatabase)} with a presentation style. */
     public static void install(AtlasDatabase db, BasemapStyle style) {
         synchronized (LOCK) {
+            chosen = style;
             backend = new Backend(db, style, false);
         }
+    }
+
+    /** The style new backends draw in: the atlas palette, or high contrast when the user chose it. */
+    private static volatile BasemapStyle chosen = BasemapStyle.ATLAS;
+    /** Writes repainted pixels into the tiles the map shows (the FX thread); set by {@link #restyle}. */
+    private static volatile java.util.concurrent.Executor repaintOn;
+
+    /** A tile handed to the map. Gluon keeps its tiles and never asks for them again, so a new style repaints them. */
+    private record Shown(int zoom, long x, long y, java.lang.ref.WeakReference<WritableImage> image) {}
+
+    private static final Map<Long, Shown> SHOWN = new ConcurrentHashMap<>();
+
+    /** The style the map's tiles are drawn in now. */
+    public static BasemapStyle style() {
+        return chosen;
+    }
+
+    /**
+     * Draws the basemap in another style from now on, with the same database, and repaints the tiles the map
+     * already shows: each is rendered again in the new style on the tile threads (or read from that style's disk
+     * cache), and its pixels written into the very image the map holds on {@code fxThread}. Gluon's base map has no
+     * public way to drop its tiles (see gui.map.ImageryLayer), so this is how its picture changes at once.
+     */
+    public static void restyle(BasemapStyle style, java.util.concurrent.Executor fxThread) {
+        Backend now;
+        synchronized (LOCK) {
+            repaintOn = fxThread;
+            Backend b = backend;
+            if (chosen == style && (b == null || b.style == style)) {
+                return;
+            }
+            chosen = style;
+            if (b == null) {
+                return; // the first backend draws in it
+            }
+            now = new Backend(b.db, style, b.ownsDb);
+            backend = now;
+        }
+        SHOWN.values().forEach(t -> repaint(now, t));
+    }
+
+    private static void repaint(Backend b, Shown t) {
+        WritableImage target = t.image().get();
+        java.util.concurrent.Executor fx = repaintOn;
+        if (target == null) {
+            SHOWN.remove(key(t.zoom(), t.x(), t.y()), t);
+            return;
+        }
+        if (fx == null) {
+            return;
+        }
+        CompletableFuture<Image> f = TileRenderer.touchesRegion(t.zoom(), t.x(), t.y()) ? b.request(t.zoom(), t.x(), t.y())
+                : CompletableFuture.completedFuture(b.background());
+        f.thenAcceptAsync(img -> {
+            if (img != target && b == backend && img.getWidth() == target.getWidth() && img.getHeight() == target.getHeight()) {
+                target.getPixelWriter().setPixels(0, 0, (int) img.getWidth(), (int) img.getHeight(), img.getPixelReader(), 0, 0);
+            }
+        }, fx);
+    }
+
+    /** Notes a tile as shown; one drawn by a backend replaced meanwhile is repainted in the new style. */
+    private static Image shown(Backend from, int zoom, long x, long y, Image img) {
+        if (img instanceof WritableImage w) {
+            Shown t = new Shown(zoom, x, y, new java.lang.ref.WeakReference<>(w));
+            SHOWN.put(key(zoom, x, y), t);
+            if (SHOWN.size() > 4096) { // the map dropped most of them long ago
+                SHOWN.values().removeIf(s -> s.image().get() == null);
+            }
+            Backend now = backend;
+            if (from != null && now != null && now != from && now.style != from.style) {
+                repaint(now, t);
+            }
+        }
+        return img;
     }
 
     /**
@@ -235,14 +310,17 @@ public final class AtlasTileRetriever implements TileRetriever {
         if (b != null) {
             Image cached = b.memory.get(key(zoom, i, j));
             if (cached != null) {
-                return CompletableFuture.completedFuture(cached);
+                return CompletableFuture.completedFuture(shown(b, zoom, i, j, cached));
             }
             if (!TileRenderer.touchesRegion(zoom, i, j)) {
-                return CompletableFuture.completedFuture(b.background());
+                return CompletableFuture.completedFuture(shown(b, zoom, i, j, b.background()));
             }
         }
-        return b != null ? b.request(zoom, i, j)
-                : CompletableFuture.supplyAsync(() -> backendOrOpen().fetch(zoom, i, j), EXECUTOR);
+        return b != null ? b.request(zoom, i, j).thenApply(img -> shown(b, zoom, i, j, img))
+                : CompletableFuture.supplyAsync(() -> {
+                    Backend opened = backendOrOpen();
+                    return shown(opened, zoom, i, j, opened.fetch(zoom, i, j));
+                }, EXECUTOR);
     }
 
     private static Backend backendOrOpen() {
@@ -258,7 +336,7 @@ public final class AtlasTileRetriever implements TileRetriever {
                 } catch (AtlasDataException e) {
                     LOG.log(Level.WARNING, "No basemap: " + e.getMessage(), e);
                 }
-                backend = new Backend(db, BasemapStyle.ATLAS, true);
+                backend = new Backend(db, chosen, true);
             }
             return backend;
         }

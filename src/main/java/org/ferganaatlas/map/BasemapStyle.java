@@ -25,11 +25,12 @@ import java.util.Objects;
  * @param graticuleLabel       graticule degree labels
  * @param labelHalo            halo behind labels
  * @param labelSize            graticule label cap height in pixels (drawn in DejaVu Sans by {@link OutlineFont})
+ * @param lineScale            factor on border and shore widths (heavier lines where they must stand out)
  */
 public record BasemapStyle(String id, Color outsideRegion, Color noCountry, Map<String, Color> countryFill,
                            Color otherCountryFill, Color waterFill, Color waterEdge, Color river, Color border,
                            Color coastlineOfRegion, Color graticule, Color graticuleLabel, Color labelHalo,
-                           double labelSize) {
+                           double labelSize, float lineScale) {
 
     public BasemapStyle {
         Objects.requireNonNull(id);
@@ -57,7 +58,35 @@ public record BasemapStyle(String id, Color outsideRegion, Color noCountry, Map<
             new Color(90, 105, 130, 56),
             new Color(0x6E7A88),
             new Color(255, 255, 255, 170),
-            7.0);
+            7.0, 1.0f);
+
+    /**
+     * High contrast, for low vision and projectors: saturated land tints that tell the three countries apart by hue
+     * (Kyrgyzstan coral, Tajikistan green, Uzbekistan yellow; other countries white) and are all light enough for
+     * the map's dark labels (WCAG AA, 4.5:1, for the lightest of them; about 7:1 for the town names); water a
+     * clear blue under dark shores, near-black borders and graticule, heavier lines. Its own {@code id}, so the disk cache keeps its tiles apart from the atlas palette's.
+     */
+    public static final BasemapStyle HIGH_CONTRAST = new BasemapStyle(
+            "contrast1",
+            new Color(0xB0B0B0),
+            new Color(0x7CC0FF),
+            Map.of(
+                    "KGZ", new Color(0xFF9A8A),   // coral
+                    "TJK", new Color(0x8FE07A),   // green
+                    "UZB", new Color(0xFFF04D),   // yellow
+                    "KAZ", new Color(0xF2F2F2),   // neighbours: near white, set off by the black borders
+                    "CHN", new Color(0xF2F2F2),
+                    "AFG", new Color(0xF2F2F2)),
+            new Color(0xF2F2F2),
+            new Color(0x7CC0FF),
+            new Color(0x003A80),
+            new Color(0x0050D0),
+            new Color(0x111111),
+            new Color(0x000000),
+            new Color(0, 0, 0, 150),
+            new Color(0x000000),
+            new Color(255, 255, 255, 235),
+            7.5, 1.7f);
 
     /** The tint for a country's land. */
     public Color fillFor(String iso3) {
@@ -67,7 +96,7 @@ public record BasemapStyle(String id, Color outsideRegion, Color noCountry, Map<
 
     /** Border line width in pixels at a zoom. */
     public float borderWidth(int zoom) {
-        return zoom <= 6 ? 0.8f : zoom <= 9 ? 1.0f : zoom <= 12 ? 1.3f : 1.6f;
+        return lineScale * (zoom <= 6 ? 0.8f : zoom <= 9 ? 1.0f : zoom <= 12 ? 1.3f : 1.6f);
     }
 
     /**
@@ -82,7 +111,7 @@ public record BasemapStyle(String id, Color outsideRegion, Color noCountry, Map<
 
     /** Lake shore line width in pixels at a zoom. */
     public float waterEdgeWidth(int zoom) {
-        return zoom <= 8 ? 0.5f : 0.8f;
+        return lineScale * (zoom <= 8 ? 0.5f : 0.8f);
     }
 
     /** Graticule spacing in degrees at a zoom. */

@@ -12,7 +12,8 @@ import org.ferganaatlas.model.GeoConventions;
  * Renders mosaics of basemap tiles to PNG files to look at the style:
  * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.ferganaatlas.map.RenderSamples
  * -Dexec.args="assets/atlas.sqlite /tmp/tiles 6,9,12,14 40.53 72.0"} (database, output folder, zooms, centre lat lon;
- * an optional 6th argument is the mosaic size in tiles, default 4; {@code --fixture} as database draws the small test atlas).
+ * an optional 6th argument is the mosaic size in tiles, default 4; {@code --fixture} as database draws the small test atlas;
+ * {@code -Dstyle=contrast} draws the high-contrast style).
  */
 public final class RenderSamples {
     public static void main(String[] args) throws Exception {
@@ -28,7 +29,7 @@ public final class RenderSamples {
             dbFile = org.ferganaatlas.data.TestAtlasFile.write(out, "fixture.sqlite", String.valueOf(org.ferganaatlas.data.AtlasSchema.SCHEMA_VERSION));
         }
         try (AtlasDatabase db = AtlasDatabase.open(dbFile)) {
-            TileRenderer r = new TileRenderer(db, BasemapStyle.ATLAS);
+            TileRenderer r = new TileRenderer(db, "contrast".equals(System.getProperty("style")) ? BasemapStyle.HIGH_CONTRAST : BasemapStyle.ATLAS);
             for (String zs : zooms) {
                 int z = Integer.parseInt(zs.strip());
                 long cx = (long) GeoConventions.lonToTileX(lon, z) - n / 2;

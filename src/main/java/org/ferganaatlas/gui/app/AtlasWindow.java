@@ -254,6 +254,7 @@ public final class AtlasWindow {
         state.textSizeProperty().addListener(o -> showLook());
         state.highContrastProperty().addListener(o -> showLook());
         showLook();
+        BasemapLook.follow(state); // and the basemap's tiles with it
         // the map is a focus stop of its own, and says to a screen reader what it is and which keys work on it
         mapPane.mapView().accessibleTextProperty().bind(Messages.text("map.accessible"));
         mapPane.mapView().setAccessibleRole(javafx.scene.AccessibleRole.NODE);
@@ -425,6 +426,7 @@ public final class AtlasWindow {
         menu.setId("view-menu");
         menu.textProperty().bind(Messages.text("toolbar.view"));
         menu.setTooltip(tooltip("toolbar.view.tip"));
+        menu.accessibleTextProperty().bind(Messages.text("toolbar.view")); // a MenuButton's skin hides its text from TEXT
         javafx.scene.control.Menu size = new javafx.scene.control.Menu();
         size.textProperty().bind(Messages.text("view.textSize"));
         size.setId("text-size-menu");

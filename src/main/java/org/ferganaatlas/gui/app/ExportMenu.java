@@ -71,6 +71,8 @@ final class ExportMenu {
         menu = new MenuButton();
         menu.setId("export-menu");
         menu.textProperty().bind(Messages.text("export.menu"));
+        // a screen reader asks a MenuButton for TEXT, which its skin does not answer with the text it shows
+        menu.accessibleTextProperty().bind(Messages.text("export.menu"));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Messages.text("export.menu.tip"));
         menu.setTooltip(tip);

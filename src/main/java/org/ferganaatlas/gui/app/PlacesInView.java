@@ -72,6 +72,15 @@ final class PlacesInView {
                 + (where.isEmpty() ? "" : " \u00b7 " + where);
     }
 
+    /** Read aloud: the kind first, so a listener knows what follows ("Border crossing: Kyzyl-Bel, Kyrgyzstan"). */
+    static String spoken(AtlasContext ctx, Feature f) {
+        String where = f.countries() != null && !f.countries().isBlank() ? FeatureText.countries(f.countries())
+                : FeatureText.country(f.country());
+        String name = ctx.data().displayName(f, ctx.state().languageProperty().get().getLanguage());
+        String kind = FeatureText.kind(f.kind());
+        return where.isEmpty() ? Messages.format("inview.item", kind, name) : Messages.format("inview.item.where", kind, name, where);
+    }
+
     static Dialog<Void> show(Window owner, AtlasContext ctx, MapView map, List<String> rootClasses) {
         List<Feature> all = inView(ctx, map);
         Dialog<Void> d = new Dialog<>();
@@ -88,7 +97,7 @@ final class PlacesInView {
             protected void updateItem(Feature f, boolean empty) {
                 super.updateItem(f, empty);
                 setText(empty || f == null ? null : line(ctx, f));
-                setAccessibleText(getText());
+                setAccessibleText(empty || f == null ? null : spoken(ctx, f));
             }
         });
         list.accessibleTextProperty().bind(Messages.text("inview.title"));

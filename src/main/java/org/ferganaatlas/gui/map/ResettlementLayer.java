@@ -31,6 +31,14 @@ public final class ResettlementLayer extends OverlayLayer {
     /** Property of each arrow line: {@code from>to}, for tests and for finding an arrow by its move. */
     public static final String MOVE = "atlas.resettlement";
     private static final double HEAD_PX = 13;
+    /**
+     * The label is drawn only beside an arrow at least this long on screen. Beside a short one (the whole valley in
+     * view: Dostuk to Zhany Dostuk is a few pixels) it lay over the towns' names at its ends ("Batken"); there the
+     * arrow's tooltip says the same.
+     */
+    public static final double LABEL_MIN_ARROW_PX = 120;
+    /** Where along the arrow a label may go, most wanted first (its middle, then towards either end). */
+    private static final double[] LABEL_AT = {0.5, 0.35, 0.65, 0.2, 0.8};
     private final List<String> shown = new ArrayList<>();
 
     public ResettlementLayer(AtlasState state, MapData data) {
@@ -57,6 +65,7 @@ public final class ResettlementLayer extends OverlayLayer {
     protected void build(Frame f) {
         shown.clear();
         LocalDate day = state.mapDateProperty().get();
+        List<double[]> names = null; // where place names may be drawn (only worked out if a label is to be placed)
         for (Resettlement r : AffectedPlaces.arrowsOn(data.resettlements(), day, this::located)) {
             Feature from = data.feature(r.fromKey()).orElseThrow(), to = data.feature(r.toKey()).orElseThrow();
             double x1 = f.x(from.lon()), y1 = f.y(from.lat()), x2 = f.x(to.lon()), y2 = f.y(to.lat());
@@ -86,19 +95,82 @@ public final class ResettlementLayer extends OverlayLayer {
             head.getPoints().setAll(x2, y2, bx - uy * HEAD_PX * 0.5, by + ux * HEAD_PX * 0.5, bx + uy * HEAD_PX * 0.5,
                     by - ux * HEAD_PX * 0.5);
             String text = describe(r, from, to);
-            Label label = reuse(id + "|label", Label::new);
-            classes(label, List.of("label", "resettlement-label"));
-            label.setText(Messages.format("resettlement.label", name(from), name(to), FeatureText.date(r.date(), locale())));
-            label.setLayoutX((x1 + x2) / 2 + 6);
-            label.setLayoutY((y1 + y2) / 2 - 8);
             Tooltip tip = new Tooltip(text);
             tip.setWrapText(true);
             tip.setMaxWidth(420);
             Tooltip.install(line, tip);
-            Tooltip.install(label, tip);
-            content.getChildren().addAll(line, head, label);
+            content.getChildren().addAll(line, head);
+            String labelText = Messages.format("resettlement.label", name(from), name(to), FeatureText.date(r.date(), locale()));
+            double[] at = null;
+            if (len >= LABEL_MIN_ARROW_PX) {
+                names = names != null ? names : namedPlaces(f);
+                at = labelPlace(x1, y1, x2, y2, labelWidth(labelText), names);
+            }
+            if (at != null) {
+                Label label = reuse(id + "|label", Label::new);
+                classes(label, List.of("label", "resettlement-label"));
+                label.setText(labelText);
+                label.setLayoutX(at[0]);
+                label.setLayoutY(at[1]);
+                Tooltip.install(label, tip);
+                content.getChildren().add(label);
+            }
             shown.add(id);
         }
+    }
+
+    /** About how wide the label is drawn (0.85em of the bundled font, about 7 px a letter at the normal size). */
+    private static double labelWidth(String text) {
+        return 12 + 7.2 * text.length();
+    }
+
+    /**
+     * Boxes (minX, minY, maxX, maxY) where the town and village names near the arrow may be drawn: either side of
+     * each place shown at this zoom (the label layer puts a name beside its point), so the label avoids them.
+     */
+    private List<double[]> namedPlaces(Frame f) {
+        List<double[]> boxes = new ArrayList<>();
+        for (org.ferganaatlas.model.FeatureKind k : List.of(org.ferganaatlas.model.FeatureKind.TOWN, org.ferganaatlas.model.FeatureKind.VILLAGE)) {
+            if (!state.layers().kindVisible(k)) {
+                continue;
+            }
+            for (Feature p : data.features(k)) {
+                if (!p.hasLocation() || f.zoom < p.minZoom() - 0.01) {
+                    continue;
+                }
+                double x = f.x(p.lon()), y = f.y(p.lat());
+                if (f.contains(x, y)) {
+                    double w = 14 + 9.5 * name(p).length(); // bold town names, at the largest of their sizes
+                    boxes.add(new double[] {x - w, y - 14, x + w, y + 14});
+                }
+            }
+        }
+        return boxes;
+    }
+
+    /**
+     * The label's top left corner: beside the arrow at the first of {@link #LABEL_AT} (either side) where it covers
+     * no place name; null if it would cover one wherever it went (the arrow's tooltip then says it).
+     */
+    static double[] labelPlace(double x1, double y1, double x2, double y2, double width, List<double[]> names) {
+        double height = 18;
+        for (double t : LABEL_AT) {
+            double cx = x1 + (x2 - x1) * t, cy = y1 + (y2 - y1) * t;
+            for (int side : new int[] {1, -1}) {
+                double left = side > 0 ? cx + 8 : cx - 8 - width, top = cy - height / 2;
+                boolean free = true;
+                for (double[] b : names) {
+                    if (left < b[2] && left + width > b[0] && top < b[3] && top + height > b[1]) {
+                        free = false;
+                        break;
+                    }
+                }
+                if (free) {
+                    return new double[] {left, top};
+                }
+            }
+        }
+        return null;
     }
 
     private boolean located(String key) {

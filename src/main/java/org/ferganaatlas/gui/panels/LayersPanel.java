@@ -77,18 +77,41 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         box.getStyleClass().add("layer-toggle");
         box.selectedProperty().bindBidirectional(state.layers().visible(spec.id()));
         box.setFocusTraversable(true);
-        VBox row = new VBox(box);
+        // The title is a wrapping label beside the box, so a long one ("Сарҳадҳои давлатӣ" at the panel's narrow
+        // width) takes a second line rather than being cut to "Сарҳадҳои давл…": a CheckBox's own wrapped text is
+        // given one line's height when it only just does not fit. The box keeps the title as its text (a screen
+        // reader names it by that) but shows only its tick; a click on the title ticks it as well.
+        box.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        box.accessibleTextProperty().bind(box.textProperty());
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        Label name = new Label(box.getText());
+        name.getStyleClass().add("layer-title");
+        name.setWrapText(true);
+        name.setMinWidth(0);
+        name.setMaxWidth(Double.MAX_VALUE);
+        name.setLabelFor(box);
+        name.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                box.fire();
+                box.requestFocus();
+            }
+        });
+        name.disableProperty().bind(box.disabledProperty());
+        HBox.setHgrow(name, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(box, name);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("layer-row-top");
         if (spec.builtIn() != org.ferganaatlas.model.BuiltInLayer.NOTES) {
-            // (the notes have their own export, with their fields as columns, in the notes tab)
-            Region gap = new Region();
-            HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            // (the notes have their own export, with their fields as columns, in the notes tab); the ⋯ button
+            // keeps its size beside a title of two lines
             javafx.scene.control.MenuButton export = exportMenu(spec);
-            HBox top = new HBox(box, gap, export);
-            top.setAlignment(Pos.CENTER_LEFT);
-            box.setContextMenu((javafx.scene.control.ContextMenu) export.getProperties().get(javafx.scene.control.ContextMenu.class));
-            top.getStyleClass().add("layer-row-top");
-            row = new VBox(top);
+            export.setMinWidth(Region.USE_PREF_SIZE);
+            top.getChildren().add(export);
+            javafx.scene.control.ContextMenu context = (javafx.scene.control.ContextMenu) export.getProperties().get(javafx.scene.control.ContextMenu.class);
+            box.setContextMenu(context);
+            name.setContextMenu(context);
         }
+        VBox row = new VBox(top);
         row.getStyleClass().add("layer-row");
         VBox legend = new VBox();
         legend.getStyleClass().add("legend");
@@ -120,7 +143,8 @@ public final class LayersPanel extends ScrollPane implements AtlasPanel {
         // its tooltip; its menu is also the row's context menu
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton();
         menu.textProperty().bind(Messages.text("layers.export.short"));
-        menu.accessibleTextProperty().bind(Messages.text("layers.export"));
+        // read aloud, every row's button would be "Export": say which layer (the rows are rebuilt on a new language)
+        menu.setAccessibleText(Messages.format("layers.export.accessible", layerTitle(spec)));
         menu.setId("layer-export-" + spec.id().replaceAll("[^A-Za-z0-9_-]", "_"));
         menu.getStyleClass().add("layer-export");
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();

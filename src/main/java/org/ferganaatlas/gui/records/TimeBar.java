@@ -130,6 +130,8 @@ public final class TimeBar extends HBox implements AtlasPanel {
                 }
             }
         });
+        // read aloud, the field's own text is digits only ("2025-03-14"): say what it is and the day in words
+        Messages.onLocaleChange(this, () -> sayDate(state.mapDateProperty().get()));
         dateError.setId("map-date-error");
         dateError.getStyleClass().add("map-date-error");
         dateError.setWrapText(true);
@@ -203,6 +205,11 @@ public final class TimeBar extends HBox implements AtlasPanel {
         play.setText(Messages.get(on ? "timebar.pause" : "timebar.play"));
     }
 
+    private void sayDate(LocalDate d) {
+        picker.setAccessibleText(d == null ? Messages.get("timebar.label")
+                : Messages.format("timebar.date.accessible", org.ferganaatlas.gui.l10n.FeatureText.date(d, Messages.locale())));
+    }
+
     private void set(LocalDate d) {
         state.mapDateProperty().set(d);
     }
@@ -214,6 +221,7 @@ public final class TimeBar extends HBox implements AtlasPanel {
         try {
             slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), d.toEpochDay())));
             picker.setValue(d);
+            sayDate(d);
         } finally {
             syncing = false;
         }

@@ -223,4 +223,42 @@ class AffectedPlacesTableTest extends AtlasWindowTestBase {
         assertTrue(robot.lookup(".resettlement-arrow").queryAll().stream()
                 .noneMatch(n -> n.getParent() != null && move.equals(n.getProperties().get(ResettlementLayer.MOVE))));
     }
+
+    private static List<Node> shownNodes(FxRobot robot, String styleClass) {
+        return robot.lookup("." + styleClass).queryAll().stream()
+                .filter(n -> n.getParent() != null && n.isVisible() && n.getScene() != null).toList();
+    }
+
+    @Test
+    void theDostukLabelStaysOffTheTownNames(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> {
+            state.mapDateProperty().set(LocalDate.of(2025, 12, 1));
+            state.requestHome();
+        });
+        settle();
+        ResettlementLayer layer = robot.lookup(".resettlement-layer").queryAs(ResettlementLayer.class);
+        String move = DOSTUK + ">village:zhany-dostuk";
+        assertTrue(layer.shownMoves().contains(move), "the arrow is drawn at the home view: " + layer.shownMoves());
+        assertTrue(shownNodes(robot, "town").stream().anyMatch(n -> n instanceof javafx.scene.text.Text t && "Batken".equals(t.getText())),
+                "Batken labelled at the home view");
+        assertTrue(shownNodes(robot, "resettlement-label").isEmpty(), "beside its short arrow the label would cover Batken");
+        Node homeArrow = robot.lookup(".resettlement-arrow").match(n -> move.equals(n.getProperties().get(ResettlementLayer.MOVE))).query();
+        assertTrue(homeArrow.getProperties().values().stream().anyMatch(v -> v instanceof javafx.scene.control.Tooltip),
+                "the arrow's tooltip still says who moved");
+
+        var from = window.context().data().feature(DOSTUK).orElseThrow();
+        var to = window.context().data().feature("village:zhany-dostuk").orElseThrow();
+        robot.interact(() -> window.mapPane().show((from.lat() + to.lat()) / 2, (from.lon() + to.lon()) / 2, 11));
+        settle();
+        List<Node> labels = shownNodes(robot, "resettlement-label");
+        Node arrow = robot.lookup(".resettlement-arrow").match(n -> move.equals(n.getProperties().get(ResettlementLayer.MOVE))).query();
+        assertEquals(1, labels.size(), "zoomed in, the long arrow carries its label");
+        javafx.geometry.Bounds b = labels.get(0).localToScene(labels.get(0).getBoundsInLocal());
+        for (Node town : shownNodes(robot, "town")) {
+            if (town.getStyleClass().contains("map-label")) {
+                assertFalse(b.intersects(town.localToScene(town.getBoundsInLocal())), "the label " + b + " covers " + town + " at " + town.localToScene(town.getBoundsInLocal()) + "; arrow " + arrow.localToScene(arrow.getBoundsInLocal()));
+            }
+        }
+    }
 }
