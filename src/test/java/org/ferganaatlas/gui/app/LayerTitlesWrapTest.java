@@ -98,4 +98,27 @@ class LayerTitlesWrapTest extends AtlasWindowTestBase {
         assertEquals(List.of(), problems, "layer titles in " + lang + " at 1024x768");
         assertTrue(stage.getWidth() <= 1024);
     }
+
+    /**
+     * The status bar's coordinate reading has a fixed width (the bar, and so the map, never change size as the pointer
+     * comes and goes); the words shown while the pointer is off the map must fit it in every language.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ru", "ky", "tg", "uz"})
+    void pointerOffTheMapIsSaidInFull(String lang, FxRobot robot) throws Exception {
+        robot.interact(() -> state.languageProperty().set(Locale.forLanguageTag(lang)));
+        settle();
+        String[] seen = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.Label coords = (javafx.scene.control.Label) window.root().lookup(".coords");
+            StringBuilder shown = new StringBuilder();
+            for (Node t : coords.lookupAll(".text")) {
+                if (t instanceof Text text && text.isVisible()) {
+                    shown.append(text.getText());
+                }
+            }
+            return new String[] {coords.getText(), shown.toString()};
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(org.ferganaatlas.gui.l10n.Messages.get("status.cursorOff"), seen[0], "the pointer is off the map");
+        assertEquals(seen[0], seen[1], "shown in full in " + lang);
+    }
 }
