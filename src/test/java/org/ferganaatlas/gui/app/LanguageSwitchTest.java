@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,6 @@ import org.testfx.framework.junit5.Start;
 class LanguageSwitchTest extends AtlasWindowTestBase {
     @RegisterExtension
     static final BundledAtlas atlas = new BundledAtlas();
-    private static final Path DIR = Path.of("src/main/resources/org/ferganaatlas/gui/l10n");
 
     @Start
     void start(Stage stage) {
@@ -50,7 +48,7 @@ class LanguageSwitchTest extends AtlasWindowTestBase {
     }
 
     private static Map<String, String> bundle(String lang) throws IOException {
-        return org.ferganaatlas.gui.l10n.BundleConsistencyTestAccess.read(DIR.resolve(lang.equals("en") ? "messages.properties" : "messages_" + lang + ".properties"));
+        return org.ferganaatlas.gui.l10n.BundleConsistencyTestAccess.language(lang);
     }
 
     private List<String> visibleTexts() {

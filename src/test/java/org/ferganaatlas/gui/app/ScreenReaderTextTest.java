@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +48,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenReaderTextTest extends AtlasWindowTestBase {
     @RegisterExtension
     static final BundledAtlas atlas = new BundledAtlas();
-    private static final Path DIR = Path.of("src/main/resources/org/ferganaatlas/gui/l10n");
 
     @Start
     void start(Stage stage) {
@@ -62,7 +60,7 @@ class ScreenReaderTextTest extends AtlasWindowTestBase {
     }
 
     private static Map<String, String> bundle(String lang) throws IOException {
-        return org.ferganaatlas.gui.l10n.BundleConsistencyTestAccess.read(DIR.resolve(lang.equals("en") ? "messages.properties" : "messages_" + lang + ".properties"));
+        return org.ferganaatlas.gui.l10n.BundleConsistencyTestAccess.language(lang);
     }
 
     /** The controls Tab can reach: focus-traversable, visible (with every parent), enabled. */
