@@ -88,10 +88,13 @@ public final class AtlasApp extends Application {
         // the user's database then brings back the language last chosen, unless --lang was given
         java.util.Locale chosen = languageOption(args);
         state.languageProperty().set(chosen != null ? chosen : Messages.systemLanguage());
+        Scene scene;
         try {
             window = new AtlasWindow(db, state, chosen != null);
-            Scene scene = window.createScene(1400, 880);
-            stage.setScene(scene);
+            scene = window.createScene(1400, 880);
+            if (primaryStage == null) {
+                stage.setScene(scene);
+            } // else it replaces the early window's name only once the checks have passed: never a suspect atlas on screen
         } catch (RuntimeException | LinkageError e) {
             // never a half-built window: the message instead, details in the log
             Path log = CrashHandler.log("Cannot build the atlas window", e);
@@ -106,6 +109,9 @@ public final class AtlasApp extends Application {
             return;
         }
         mark(args, "checksum_joined");
+        if (primaryStage != null) {
+            stage.setScene(scene);
+        }
         if (ExportCommand.requested(args)) {
             export(args);
             return; // never shown: the export draws offscreen and ends the run
