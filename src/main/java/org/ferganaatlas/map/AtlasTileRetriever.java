@@ -104,11 +104,11 @@ public final class AtlasTileRetriever implements TileRetriever {
         }
     }
 
-    /** Queues a disk write unless too many are waiting; false if it was not queued. */
-    private static boolean queueWrite(Runnable write) {
+    /** Queues a disk write unless too many are waiting (then the tile is not written). */
+    private static void queueWrite(Runnable write) {
         if (QUEUED_WRITES.incrementAndGet() > MAX_QUEUED_WRITES) {
             QUEUED_WRITES.decrementAndGet();
-            return false;
+            return;
         }
         DISK_WRITER.execute(() -> {
             try {
@@ -118,7 +118,6 @@ public final class AtlasTileRetriever implements TileRetriever {
                 QUEUED_WRITES.decrementAndGet();
             }
         });
-        return true;
     }
 
     /**

@@ -63,10 +63,15 @@ final class PlacesInView {
         return new ArrayList<>(out);
     }
 
+    /** The country or countries a feature lies in, in the reader's language ("" when unknown). */
+    private static String where(Feature f) {
+        return f.countries() != null && !f.countries().isBlank() ? FeatureText.countries(f.countries())
+                : FeatureText.country(f.country());
+    }
+
     /** "Khujand — Town · Tajikistan". */
     static String line(AtlasContext ctx, Feature f) {
-        String where = f.countries() != null && !f.countries().isBlank() ? FeatureText.countries(f.countries())
-                : FeatureText.country(f.country());
+        String where = where(f);
         String kind = FeatureText.kind(f.kind());
         return ctx.data().displayName(f, ctx.state().languageProperty().get().getLanguage()) + " \u2014 " + kind
                 + (where.isEmpty() ? "" : " \u00b7 " + where);
@@ -74,8 +79,7 @@ final class PlacesInView {
 
     /** Read aloud: the kind first, so a listener knows what follows ("Border crossing: Kyzyl-Bel, Kyrgyzstan"). */
     static String spoken(AtlasContext ctx, Feature f) {
-        String where = f.countries() != null && !f.countries().isBlank() ? FeatureText.countries(f.countries())
-                : FeatureText.country(f.country());
+        String where = where(f);
         String name = ctx.data().displayName(f, ctx.state().languageProperty().get().getLanguage());
         String kind = FeatureText.kind(f.kind());
         return where.isEmpty() ? Messages.format("inview.item", kind, name) : Messages.format("inview.item.where", kind, name, where);
